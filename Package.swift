@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "rehearse",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rehearse", targets: ["rehearse"]),
+        .library(name: "RehearseCore", targets: ["RehearseCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+        ),
+        .target(name: "PCRE2", dependencies: ["CPCRE2"]),
+        .target(
+            name: "RehearseCore",
+            dependencies: ["PCRE2", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "rehearse",
+            dependencies: [
+                "RehearseCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "rehearse-bench",
+            dependencies: ["RehearseCore", "PCRE2"],
+            path: "Benchmarks/rehearse-bench"
+        ),
+        .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
+        .testTarget(name: "RehearseCoreTests", dependencies: ["RehearseCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ]
+)

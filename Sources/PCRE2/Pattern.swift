@@ -1,0 +1,62 @@
+internal import CPCRE2
+
+/// A compiled PCRE2 pattern.
+///
+/// The compiled code is immutable once `init` returns and PCRE2 documents it as safe to share between
+/// threads, hence `@unchecked Sendable`. Matching needs mutable scratch space, which lives in `Matcher`.
+public final class Pattern: @unchecked Sendable {
+    public struct Options: OptionSet, Sendable {
+        public let rawValue: UInt32
+        public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+        public static let caseless = Options(rawValue: UInt32(PCRE2_CASELESS))
+        /// `.` also matches a newline: answers are prose, and their line breaks fall anywhere.
+        public static let dotAll = Options(rawValue: UInt32(PCRE2_DOTALL))
+        public static let utf = Options(rawValue: UInt32(PCRE2_UTF))
+        /// Unicode properties for `\w`, `\b` and caseless matching, so "Ä" is a word character.
+        public static let unicodeProperties = Options(rawValue: UInt32(PCRE2_UCP))
+
+        /// What rubric patterns are compiled with.
+        public static let `default`: Options = [.utf, .unicodeProperties, .caseless, .dotAll]
+    }
+
+    /// The pattern as written.
+    public let source: String
+    /// Whether the JIT compiled the pattern; when it did not, matches run in the interpreter.
+    public let isJITCompiled: Bool
+
+    let code: OpaquePointer
+
+    public init(_ source: String, options: Options = .default) throws(PCRE2Error) {
+        var errorCode: Int32 = 0
+        var errorOffset = 0
+        let compiled = source.utf8CString.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: UInt8.self) { bytes in
+                pcre2_compile_8(
+                    bytes.baseAddress, source.utf8.count, options.rawValue,
+                    &errorCode, &errorOffset, nil)
+            }
+        }
+        guard let compiled else {
+            throw .invalidPattern(pattern: source, offset: errorOffset, message: errorMessage(for: errorCode))
+        }
+        self.code = compiled
+        self.source = source
+        // JIT is an optimisation: where the platform lacks it, the interpreter gives the same answers.
+        self.isJITCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+    }
+
+    deinit { pcre2_code_free_8(code) }
+
+    /// Whether the pattern can match an empty string, which would make it fire on every answer.
+    public func matchesEmptyString(using matcher: Matcher) throws(PCRE2Error) -> Bool {
+        try matcher.firstMatch(of: self, in: "") != nil
+    }
+}
+
+func errorMessage(for code: Int32) -> String {
+    var buffer = [UInt8](repeating: 0, count: 256)
+    let length = pcre2_get_error_message_8(code, &buffer, buffer.count)
+    guard length > 0 else { return "PCRE2 error \(code)" }
+    return String(decoding: buffer[0..<Int(length)], as: UTF8.self)
+}

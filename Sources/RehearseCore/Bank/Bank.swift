@@ -1,0 +1,43 @@
+import PCRE2
+
+/// The whole question bank as loaded from Rubrics/: domains, shared concepts, questions, and every
+/// pattern compiled once.
+public struct Bank: Sendable {
+    public var domains: [Domain]
+    public var concepts: [String: Concept]
+    public var questions: [Question]
+    /// Fingerprint of every file the bank was read from.
+    public var contentHash: String
+    public let patterns: PatternLibrary
+
+    public init(
+        domains: [Domain], concepts: [String: Concept], questions: [Question], contentHash: String,
+        patterns: PatternLibrary
+    ) {
+        self.domains = domains
+        self.concepts = concepts
+        self.questions = questions
+        self.contentHash = contentHash
+        self.patterns = patterns
+    }
+
+    public func question(id: String) throws(BankError) -> Question {
+        if let question = questions.first(where: { $0.id == id }) { return question }
+        throw .unknownQuestion(id: id, suggestion: closestMatch(to: id, in: questions.map(\.id)))
+    }
+
+    public func domain(id: String) -> Domain? { domains.first { $0.id == id } }
+}
+
+/// Every pattern of the bank, compiled once per process and looked up by its source text.
+///
+/// Immutable after loading, and `Pattern` is thread-safe, so the library is too.
+public final class PatternLibrary: @unchecked Sendable {
+    private let compiled: [String: Pattern]
+
+    public init(_ compiled: [String: Pattern]) { self.compiled = compiled }
+
+    public subscript(source: String) -> Pattern? { compiled[source] }
+
+    public var count: Int { compiled.count }
+}

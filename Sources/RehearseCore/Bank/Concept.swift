@@ -1,0 +1,67 @@
+/// An idea an answer should show, recognised by PCRE2 patterns. Defined once in Rubrics/concepts/ and
+/// referenced by id, or defined in place in one question's rubric.
+public struct Concept: Codable, Sendable, Hashable, Identifiable {
+    public var id: String
+    /// A short statement of the idea, shown in feedback: "Detects drift by watching input distributions".
+    public var label: String
+    /// Tried in order; the first that matches (and is not negated) earns the concept.
+    public var patterns: [String]
+    /// Why the idea matters, shown when an answer misses it.
+    public var why: String
+    /// The question an interviewer asks when an answer misses this concept.
+    public var followUp: String?
+
+    public init(id: String, label: String, patterns: [String], why: String, followUp: String? = nil) {
+        self.id = id
+        self.label = label
+        self.patterns = patterns
+        self.why = why
+        self.followUp = followUp
+    }
+}
+
+/// A concept as one question's rubric uses it: with its weight there and whether it is required.
+public struct RubricConcept: Codable, Sendable, Hashable {
+    public var concept: Concept
+    public var weight: Double
+    public var required: Bool
+
+    public init(concept: Concept, weight: Double = 1, required: Bool = false) {
+        self.concept = concept
+        self.weight = weight
+        self.required = required
+    }
+
+    public var id: String { concept.id }
+}
+
+/// A wrong idea that costs points when an answer states it.
+public struct Misconception: Codable, Sendable, Hashable, Identifiable {
+    public var id: String
+    public var label: String
+    public var patterns: [String]
+    /// Subtracted from the matched weight, in the same units as concept weights.
+    public var penalty: Double
+    public var why: String
+
+    public init(id: String, label: String, patterns: [String], penalty: Double, why: String) {
+        self.id = id
+        self.label = label
+        self.patterns = patterns
+        self.penalty = penalty
+        self.why = why
+    }
+}
+
+/// How a question's concepts and misconceptions turn an answer into a score.
+public struct Rubric: Codable, Sendable, Hashable {
+    public var concepts: [RubricConcept]
+    public var misconceptions: [Misconception]
+
+    public init(concepts: [RubricConcept] = [], misconceptions: [Misconception] = []) {
+        self.concepts = concepts
+        self.misconceptions = misconceptions
+    }
+
+    public var totalWeight: Double { concepts.reduce(0) { $0 + $1.weight } }
+}

@@ -1,0 +1,136 @@
+import Yams
+
+/// Reads typed values out of one YAML file's nodes, recording a diagnostic with the file, line and
+/// column for every problem instead of stopping at the first, so lint can report them all.
+struct YAMLReader {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    /// Parses the file's text; a syntax error becomes a diagnostic at its line and column.
+    mutating func compose(_ text: String) -> Node? {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                error(at: nil, "the file is empty; a rubric file starts with 'id:'")
+                return nil
+            }
+            return node
+        } catch let yamlError as YamlError {
+            record(yamlError)
+        } catch {
+            self.error(at: nil, "could not parse YAML: \(error)")
+        }
+        return nil
+    }
+
+    func location(_ node: Node?) -> SourceLocation {
+        guard let mark = node?.mark else { return SourceLocation(file: file) }
+        return SourceLocation(file: file, line: mark.line, column: mark.column)
+    }
+
+    mutating func error(at node: Node?, _ message: String) {
+        diagnostics.append(Diagnostic(.error, at: location(node), message))
+    }
+
+    mutating func warning(at node: Node?, _ message: String) {
+        diagnostics.append(Diagnostic(.warning, at: location(node), message))
+    }
+
+    // MARK: Typed access
+
+    mutating func mapping(_ node: Node, _ what: String) -> Node.Mapping? {
+        if let mapping = node.mapping { return mapping }
+        error(at: node, "\(what) must be a mapping of 'key: value' lines")
+        return nil
+    }
+
+    mutating func sequence(_ node: Node?, _ what: String) -> [Node] {
+        guard let node else { return [] }
+        if let sequence = node.sequence { return Array(sequence) }
+        error(at: node, "\(what) must be a list ('- ' items)")
+        return []
+    }
+
+    /// Reports every key not in `allowed`, with the closest allowed key as a suggestion.
+    mutating func rejectUnknownKeys(_ mapping: Node.Mapping, allowed: [String], in what: String) {
+        for key in mapping.keys {
+            guard let name = key.string, !allowed.contains(name) else { continue }
+            let hint = closestMatch(to: name, in: allowed).map { "did you mean '\($0)'? " } ?? ""
+            error(at: key, "unknown key '\(name)' in \(what); \(hint)allowed keys: \(allowed.joined(separator: ", "))")
+        }
+    }
+
+    mutating func string(_ mapping: Node.Mapping, _ key: String, in what: String, required: Bool = false) -> String? {
+        guard let node = mapping[key] else {
+            if required { error(at: .mapping(mapping), "\(what) has no '\(key)'; add '\(key): ...'") }
+            return nil
+        }
+        guard let scalar = node.scalar else {
+            error(at: node, "'\(key)' in \(what) must be text, not a list or mapping")
+            return nil
+        }
+        let text = scalar.string.trimmingTrailingWhitespace
+        if text.isEmpty, required { error(at: node, "'\(key)' in \(what) is empty") }
+        return text
+    }
+
+    mutating func number(_ mapping: Node.Mapping, _ key: String, in what: String) -> Double? {
+        guard let node = mapping[key] else { return nil }
+        if let value = node.float ?? node.int.map(Double.init) { return value }
+        error(at: node, "'\(key)' in \(what) must be a number, not '\(node.string ?? "a list")'")
+        return nil
+    }
+
+    mutating func integer(_ mapping: Node.Mapping, _ key: String, in what: String) -> Int? {
+        guard let node = mapping[key] else { return nil }
+        if let value = node.int { return value }
+        error(at: node, "'\(key)' in \(what) must be a whole number, not '\(node.string ?? "a list")'")
+        return nil
+    }
+
+    mutating func bool(_ mapping: Node.Mapping, _ key: String, in what: String) -> Bool? {
+        guard let node = mapping[key] else { return nil }
+        if let value = node.bool { return value }
+        error(at: node, "'\(key)' in \(what) must be true or false, not '\(node.string ?? "a list")'")
+        return nil
+    }
+
+    /// A list of strings; a single string is accepted as a list of one.
+    mutating func strings(_ mapping: Node.Mapping, _ key: String, in what: String) -> [(String, Node)] {
+        guard let node = mapping[key] else { return [] }
+        if let scalar = node.scalar { return [(scalar.string, node)] }
+        return sequence(node, "'\(key)' in \(what)").compactMap { item in
+            guard let text = item.string else {
+                error(at: item, "every item of '\(key)' in \(what) must be text")
+                return nil
+            }
+            return (text, item)
+        }
+    }
+
+    private mutating func record(_ yamlError: YamlError) {
+        switch yamlError {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
+            let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            diagnostics.append(
+                Diagnostic(.error, at: SourceLocation(file: file, line: mark.line, column: mark.column),
+                           "invalid YAML: \(detail); check the indentation and quoting on this line"))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            diagnostics.append(
+                Diagnostic(.error, at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                           "duplicate key\(duplicates.count == 1 ? "" : "s") \(duplicates.map { "'\($0)'" }.joined(separator: ", ")); keep one"))
+        default:
+            error(at: nil, "invalid YAML: \(yamlError)")
+        }
+    }
+}
+
+extension String {
+    var trimmingTrailingWhitespace: String {
+        var text = Substring(self)
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,70 @@
+/// Something about an answer that a human grader would remark on, besides its content.
+public enum AnswerSignal: String, Codable, Sendable, CaseIterable {
+    case empty
+    case tooShort = "too-short"
+    case fillerHeavy = "filler-heavy"
+    case echoesQuestion = "echoes-question"
+    case noOptionChosen = "no-option-chosen"
+
+    public var advice: String {
+        switch self {
+        case .empty: "No answer was given."
+        case .tooShort: "Very short: an interviewer expects a few sentences with a reason or an example."
+        case .fillerHeavy: "Many filler words (um, basically, you know): pause instead, and say the point."
+        case .echoesQuestion: "Mostly repeats the question: answer it with what you would do and why."
+        case .noOptionChosen: "No option letter was found: answer with a letter such as B."
+        }
+    }
+}
+
+/// Finds the answer-quality signals in an open answer.
+struct AnswerSignals {
+    static let shortAnswerWords = 15
+    static let fillers: Set<String> = ["um", "uh", "erm", "er", "uhm", "basically", "literally", "whatever", "stuff"]
+    static let fillerPhrases = ["you know", "i mean", "sort of", "kind of", "i guess"]
+
+    static func detect(in answer: String, prompt: String) -> [AnswerSignal] {
+        let words = Words.of(answer)
+        guard !words.isEmpty else { return [.empty] }
+        var signals: [AnswerSignal] = []
+        if words.count < shortAnswerWords { signals.append(.tooShort) }
+        if isFillerHeavy(words: words, text: answer.lowercased()) { signals.append(.fillerHeavy) }
+        if echoes(words: words, prompt: prompt) { signals.append(.echoesQuestion) }
+        return signals
+    }
+
+    private static func isFillerHeavy(words: [String], text: String) -> Bool {
+        let single = words.filter { fillers.contains($0) }.count
+        let phrases = fillerPhrases.reduce(0) { $0 + text.components(separatedBy: $1).count - 1 }
+        let count = single + phrases
+        return count >= 3 && Double(count) / Double(words.count) > 0.06
+    }
+
+    /// The answer adds almost nothing to the question's own content words.
+    private static func echoes(words: [String], prompt: String) -> Bool {
+        let promptWords = Set(Words.content(of: Words.of(prompt)))
+        let content = Words.content(of: words)
+        guard !content.isEmpty else { return false }
+        let new = content.filter { !promptWords.contains($0) }
+        return Set(new).count < 4 && Double(new.count) / Double(content.count) < 0.4
+    }
+}
+
+/// Lower-cased word tokens, for the signals and checks that look at words rather than patterns.
+enum Words {
+    static func of(_ text: String) -> [String] {
+        text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "'") }.map(String.init)
+    }
+
+    static let stopWords: Set<String> = [
+        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "for", "with", "by", "at", "from", "as",
+        "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "i", "we", "you",
+        "they", "he", "she", "my", "our", "your", "their", "do", "does", "did", "how", "what", "why", "when",
+        "would", "could", "should", "can", "will", "so", "if", "then", "than", "into", "about", "which", "who",
+        "have", "has", "had", "not", "no", "also", "just", "some", "any", "all", "more", "most", "very",
+    ]
+
+    static func content(of words: [String]) -> [String] {
+        words.filter { $0.count > 2 && !stopWords.contains($0) }
+    }
+}

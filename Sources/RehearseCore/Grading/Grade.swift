@@ -1,0 +1,79 @@
+/// How an answer did, in four bands a candidate can remember.
+public enum Band: String, Codable, Sendable, CaseIterable {
+    case weak, partial, solid, strong
+
+    /// weak 0–40, partial 41–59, solid 60–79, strong 80–100.
+    public init(score: Int) {
+        switch score {
+        case ..<41: self = .weak
+        case ..<60: self = .partial
+        case ..<80: self = .solid
+        default: self = .strong
+        }
+    }
+}
+
+/// The words of an answer that earned (or would have earned) a concept.
+public struct Evidence: Codable, Sendable, Hashable {
+    /// Exactly what the pattern matched.
+    public var quote: String
+    /// The quote with a few words either side, with "…" where the answer goes on.
+    public var context: String
+    /// UTF-8 byte offsets of the quote in the graded text.
+    public var start: Int
+    public var end: Int
+    /// The pattern that matched.
+    public var pattern: String
+
+    public init(quote: String, context: String, start: Int, end: Int, pattern: String) {
+        self.quote = quote
+        self.context = context
+        self.start = start
+        self.end = end
+        self.pattern = pattern
+    }
+}
+
+public struct ConceptResult: Codable, Sendable, Hashable {
+    public var id: String
+    public var label: String
+    public var weight: Double
+    public var required: Bool
+    public var matched: Bool
+    /// 1 when earned, 0 when not.
+    public var credit: Double
+    public var evidence: Evidence?
+    /// A mention the answer negated ("I would not roll back"), which earned nothing.
+    public var negatedMention: Evidence?
+    public var why: String
+    public var followUp: String?
+}
+
+public struct MisconceptionResult: Codable, Sendable, Hashable {
+    public var id: String
+    public var label: String
+    public var penalty: Double
+    public var evidence: Evidence
+    public var why: String
+}
+
+/// For a multiple-choice question: what was chosen and what was right.
+public struct ChoiceResult: Codable, Sendable, Hashable {
+    public var chosen: String?
+    public var correct: String
+}
+
+/// The grade of one answer against one question's rubric.
+public struct Grade: Codable, Sendable, Hashable {
+    public var questionID: String
+    public var score: Int
+    public var band: Band
+    public var concepts: [ConceptResult]
+    /// Ids of the concepts the answer did not earn, required ones first.
+    public var missing: [String]
+    public var misconceptions: [MisconceptionResult]
+    public var signals: [AnswerSignal]
+    public var choice: ChoiceResult?
+
+    public var missingRequired: [ConceptResult] { concepts.filter { $0.required && !$0.matched } }
+}

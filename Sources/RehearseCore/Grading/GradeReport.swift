@@ -1,0 +1,191 @@
+import Foundation
+
+/// Renders a grade for people (text, Markdown) and for scripts (JSON).
+public struct GradeReport {
+    public var grade: Grade
+    public var question: Question
+
+    public init(grade: Grade, question: Question) {
+        self.grade = grade
+        self.question = question
+    }
+
+    public func render(_ format: OutputFormat, style: TextStyle = .plain) -> String {
+        switch format {
+        case .text: text(style: style)
+        case .markdown: markdown()
+        case .json: json()
+        }
+    }
+
+    // MARK: Text
+
+    public func text(style: TextStyle) -> String {
+        var lines = [
+            "\(style.bold(question.id)) · \(question.domain) · \(question.kind.rawValue)",
+            "Score \(style.band(grade.band, "\(grade.score)/100 (\(grade.band.rawValue))"))",
+        ]
+        if let choice = grade.choice {
+            lines += choiceLines(choice, style: style)
+        } else {
+            lines += conceptLines(style: style)
+        }
+        for misconception in grade.misconceptions {
+            lines.append(style.red("  ! \(misconception.label) (−\(misconception.penalty.formatted))"))
+            lines.append("      \"\(misconception.evidence.context)\"")
+            lines.append(style.dim("      \(misconception.why)"))
+        }
+        if !grade.signals.isEmpty {
+            lines.append("Notes:")
+            lines += grade.signals.map { "  - \($0.advice)" }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func conceptLines(style: TextStyle) -> [String] {
+        var lines = ["Covered:"]
+        let covered = grade.concepts.filter(\.matched)
+        if covered.isEmpty { lines.append("  (nothing yet)") }
+        for concept in covered {
+            lines.append(style.green("  ✓ ") + "\(concept.label) " + style.dim("[\(concept.id), weight \(concept.weight.formatted)]"))
+            if let evidence = concept.evidence { lines.append("      \"\(evidence.context)\"") }
+        }
+        let missing = grade.concepts.filter { !$0.matched }
+        if !missing.isEmpty { lines.append("Missing:") }
+        for concept in missing.sorted(by: { $0.required && !$1.required }) {
+            let marker = concept.required ? style.red("  ✗ ") : style.yellow("  ○ ")
+            let tag = concept.required ? "required, " : ""
+            lines.append(marker + "\(concept.label) " + style.dim("[\(concept.id), \(tag)weight \(concept.weight.formatted)]"))
+            if let negated = concept.negatedMention {
+                lines.append("      negated, so not counted: \"\(negated.context)\"")
+            }
+            lines.append(style.dim("      Why it matters: \(concept.why)"))
+        }
+        return lines
+    }
+
+    private func choiceLines(_ choice: ChoiceResult, style: TextStyle) -> [String] {
+        var lines = ["You chose \(choice.chosen ?? "nothing"); the answer is \(choice.correct)."]
+        for option in question.options {
+            let mark = option.correct ? style.green("✓") : (option.letter == choice.chosen ? style.red("✗") : " ")
+            lines.append("  \(mark) \(option.letter)) \(option.text)")
+            lines.append(style.dim("      \(option.why)"))
+        }
+        return lines
+    }
+
+    // MARK: Markdown
+
+    public func markdown() -> String {
+        var out = "## \(question.id)\n\n"
+        out += "**Score:** \(grade.score)/100 (\(grade.band.rawValue)) · \(question.domain) · \(question.kind.rawValue)\n\n"
+        if let choice = grade.choice {
+            out += "Chosen: **\(choice.chosen ?? "none")**; correct: **\(choice.correct)**.\n\n"
+            for option in question.options {
+                out += "- **\(option.letter)** \(Markdown.escape(option.text))\(option.correct ? " ✓" : "")  \n  \(Markdown.escape(option.why))\n"
+            }
+            return out
+        }
+        out += "| Concept | Weight | Required | Matched | Evidence |\n| --- | --- | --- | --- | --- |\n"
+        for concept in grade.concepts {
+            let evidence = concept.evidence.map { "“\(Markdown.escapeCell($0.context))”" } ?? "—"
+            out += "| \(Markdown.escapeCell(concept.label)) | \(concept.weight.formatted) | \(concept.required ? "yes" : "no") | \(concept.matched ? "✓" : "✗") | \(evidence) |\n"
+        }
+        let missing = grade.concepts.filter { !$0.matched }
+        if !missing.isEmpty {
+            out += "\n**Missing**\n\n"
+            out += missing.map { "- **\(Markdown.escape($0.label))**: \(Markdown.escape($0.why))" }.joined(separator: "\n") + "\n"
+        }
+        if !grade.misconceptions.isEmpty {
+            out += "\n**Misconceptions**\n\n"
+            out += grade.misconceptions.map { "- **\(Markdown.escape($0.label))** (−\($0.penalty.formatted)): \(Markdown.escape($0.why))" }.joined(separator: "\n") + "\n"
+        }
+        if !grade.signals.isEmpty {
+            out += "\n**Notes**\n\n" + grade.signals.map { "- \($0.advice)" }.joined(separator: "\n") + "\n"
+        }
+        return out
+    }
+
+    // MARK: JSON
+
+    /// The stable JSON shape documented in Rubrics/README.md.
+    struct JSONShape: Encodable {
+        struct Concept: Encodable {
+            var id: String, label: String, weight: Double, required: Bool, matched: Bool
+            var evidence: String?
+            var quote: String?
+            var pattern: String?
+            var negated: String?
+
+            // Scripts rely on every key being present: absent evidence is `null`, not a missing key.
+            enum CodingKeys: String, CodingKey { case id, label, weight, required, matched, evidence, quote, pattern, negated }
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(id, forKey: .id)
+                try container.encode(label, forKey: .label)
+                try container.encode(weight, forKey: .weight)
+                try container.encode(required, forKey: .required)
+                try container.encode(matched, forKey: .matched)
+                try container.encode(evidence, forKey: .evidence)
+                try container.encode(quote, forKey: .quote)
+                try container.encode(pattern, forKey: .pattern)
+                try container.encode(negated, forKey: .negated)
+            }
+        }
+        struct Misconception: Encodable {
+            var id: String, label: String, penalty: Double, evidence: String
+        }
+        var questionId: String
+        var domain: String
+        var kind: String
+        var score: Int
+        var band: String
+        var concepts: [Concept]
+        var missing: [String]
+        var missingRequired: [String]
+        var misconceptions: [Misconception]
+        var signals: [String]
+        var chosen: String?
+        var correct: String?
+    }
+
+    public func json() -> String {
+        let shape = JSONShape(
+            questionId: grade.questionID, domain: question.domain, kind: question.kind.rawValue, score: grade.score,
+            band: grade.band.rawValue,
+            concepts: grade.concepts.map {
+                .init(id: $0.id, label: $0.label, weight: $0.weight, required: $0.required, matched: $0.matched,
+                      evidence: $0.evidence?.context, quote: $0.evidence?.quote, pattern: $0.evidence?.pattern,
+                      negated: $0.negatedMention?.context)
+            },
+            missing: grade.missing, missingRequired: grade.missingRequired.map(\.id),
+            misconceptions: grade.misconceptions.map { .init(id: $0.id, label: $0.label, penalty: $0.penalty, evidence: $0.evidence.context) },
+            signals: grade.signals.map(\.rawValue), chosen: grade.choice?.chosen, correct: grade.choice?.correct)
+        return JSONOutput.encode(shape)
+    }
+}
+
+/// Pretty, key-sorted, snake_case JSON, the same for every command's `--format json`.
+public enum JSONOutput {
+    public static func encode(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        guard let data = try? encoder.encode(value) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+/// Escaping for text placed in Markdown.
+public enum Markdown {
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text.collapsingWhitespace {
+            if "\\`*_[]<>#|".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+
+    public static func escapeCell(_ text: String) -> String { escape(text) }
+}

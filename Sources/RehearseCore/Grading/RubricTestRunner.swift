@@ -1,0 +1,88 @@
+/// Runs every rubric's own examples (and its sample answer) and reports what did not grade as expected.
+public struct RubricTestRunner {
+    public struct Failure: Sendable, Hashable, CustomStringConvertible {
+        public var location: SourceLocation
+        public var questionID: String
+        public var example: String
+        public var message: String
+
+        public var description: String { "\(location): \(questionID) [\(example)]: \(message)" }
+    }
+
+    public struct Report: Sendable {
+        public var passed = 0
+        public var failures: [Failure] = []
+        public var failed: Int { failures.count }
+        public var summary: String { "\(passed) passed, \(failed) failed" }
+    }
+
+    private let grader: Grader
+
+    public init(grader: Grader) { self.grader = grader }
+
+    public func run(_ questions: [Question]) -> Report {
+        var report = Report()
+        for question in questions {
+            for failure in check(question) {
+                if let failure { report.failures.append(failure) } else { report.passed += 1 }
+            }
+        }
+        return report
+    }
+
+    /// One entry per check: nil when it passed.
+    private func check(_ question: Question) -> [Failure?] {
+        var results: [Failure?] = [checkCompleteness(question)]
+        if question.kind != .multipleChoice {
+            results.append(checkSampleAnswer(question))
+        }
+        for (index, example) in question.examples.enumerated() {
+            results.append(check(example, number: index + 1, of: question))
+        }
+        return results
+    }
+
+    private func checkCompleteness(_ question: Question) -> Failure? {
+        let needed: [RubricExample.Level] = question.kind == .multipleChoice ? [.strong, .weak] : RubricExample.Level.allCases
+        let present = Set(question.examples.map(\.level))
+        let absent = needed.filter { !present.contains($0) }
+        guard !absent.isEmpty else { return nil }
+        return Failure(
+            location: question.source, questionID: question.id, example: "examples",
+            message: "no \(absent.map(\.rawValue).joined(separator: ", ")) example; every question needs \(needed.map(\.rawValue).joined(separator: ", ")) examples")
+    }
+
+    private func checkSampleAnswer(_ question: Question) -> Failure? {
+        do {
+            let grade = try grader.grade(question.sampleAnswer, for: question)
+            guard grade.score < 80 else { return nil }
+            return Failure(
+                location: question.source, questionID: question.id, example: "sample_answer",
+                message: "the sample answer scores \(grade.score), below 80; it misses \(grade.missing.joined(separator: ", "))")
+        } catch {
+            return Failure(location: question.source, questionID: question.id, example: "sample_answer", message: "\(error.localizedDescription)")
+        }
+    }
+
+    private func check(_ example: RubricExample, number: Int, of question: Question) -> Failure? {
+        let name = "example \(number), \(example.level.rawValue)"
+        func failure(_ message: String) -> Failure {
+            Failure(location: example.location, questionID: question.id, example: name, message: message)
+        }
+        let grade: Grade
+        do { grade = try grader.grade(example.answer, for: question) } catch { return failure(error.localizedDescription) }
+        var problems: [String] = []
+        if !(example.minScore...example.maxScore).contains(grade.score) {
+            let matched = grade.concepts.filter(\.matched).map(\.id)
+            problems.append("scored \(grade.score), expected \(example.minScore)–\(example.maxScore) (matched: \(matched.isEmpty ? "none" : matched.joined(separator: ", ")); missing: \(grade.missing.isEmpty ? "none" : grade.missing.joined(separator: ", ")))")
+        }
+        let notMissing = example.missing.filter { !grade.missing.contains($0) }
+        if !notMissing.isEmpty { problems.append("expected missing \(notMissing.joined(separator: ", ")), but the answer earned \(notMissing.count == 1 ? "it" : "them")") }
+        let notMatched = example.matched.filter { id in !grade.concepts.contains { $0.id == id && $0.matched } }
+        if !notMatched.isEmpty { problems.append("expected to earn \(notMatched.joined(separator: ", ")), but did not") }
+        if example.level == .weak, question.kind != .multipleChoice, example.missing.isEmpty {
+            problems.append("a weak example must name the concepts it misses: add expect: {missing: [...]}")
+        }
+        return problems.isEmpty ? nil : failure(problems.joined(separator: "; "))
+    }
+}

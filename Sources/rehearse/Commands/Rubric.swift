@@ -1,0 +1,8 @@
+import ArgumentParser
+
+struct RubricCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rubric",
+        abstract: "Tools for coaches who write the rubrics.",
+        subcommands: [RubricTest.self])
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import RehearseCore
+
+/// Where the rubrics are: --rubrics, then $REHEARSE_RUBRICS, then ./Rubrics.
+struct RubricOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The rubric folder (holds bank.yaml). Default: $REHEARSE_RUBRICS, else ./Rubrics.",
+        valueName: "dir"))
+    var rubrics: String?
+
+    var folder: URL {
+        let path = rubrics ?? ProcessInfo.processInfo.environment["REHEARSE_RUBRICS"].flatMap { $0.isEmpty ? nil : $0 } ?? "Rubrics"
+        return URL(fileURLWithPath: path)
+    }
+
+    func loadBank() throws -> Bank {
+        let result = try BankLoader().loadReportingAll(from: folder)
+        guard let bank = result.bank else { throw BankError.invalid(result.diagnostics) }
+        return bank
+    }
+}
+
+struct FormatOption: ParsableArguments {
+    @Option(name: .long, help: "Output format: text, json or markdown.")
+    var format: OutputFormat = .text
+}
+
+/// The terminal the command writes to: colour only on a TTY and never when NO_COLOR is set.
+enum Terminal {
+    static var style: TextStyle {
+        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        return TextStyle(usesColor: isatty(STDOUT_FILENO) != 0 && !noColor)
+    }
+
+    static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) != 0 }
+
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data("rehearse: error: \(message)\n".utf8))
+    }
+
+    static func printWarning(_ message: String) {
+        FileHandle.standardError.write(Data("rehearse: warning: \(message)\n".utf8))
+    }
+}

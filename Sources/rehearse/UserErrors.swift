@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import RehearseCore
+
+/// Runs a command body, turning the core's errors into a message on stderr and a documented exit code.
+func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as ValidationError {
+        throw error
+    } catch {
+        if case let BankError.invalid(diagnostics) = error {
+            for diagnostic in diagnostics { FileHandle.standardError.write(Data("\(diagnostic)\n".utf8)) }
+        }
+        Terminal.printError(message(for: error))
+        throw ExitCode(exitCode(for: error))
+    }
+}
+
+private func message(for error: Error) -> String {
+    (error as? LocalizedError)?.errorDescription ?? "\(error)"
+}
+
+/// The sysexits(3) codes listed in `rehearse --help`.
+enum ExitStatus {
+    static let checkFailed: Int32 = 1
+    static let usage: Int32 = 64
+    static let dataError: Int32 = 65
+    static let noInput: Int32 = 66
+    static let cannotCreate: Int32 = 73
+}
+
+private func exitCode(for error: Error) -> Int32 {
+    switch error {
+    case let error as BankError:
+        switch error {
+        case .missingFolder: ExitStatus.noInput
+        case .invalid: ExitStatus.dataError
+        case .unknownQuestion, .unknownDomain: ExitStatus.usage
+        }
+    case is AnswerError, is GradingError: ExitStatus.dataError
+    case let error as InputError:
+        switch error {
+        case .missingFile: ExitStatus.noInput
+        }
+    default: ExitStatus.dataError
+    }
+}
+
+enum InputError: Error, LocalizedError {
+    case missingFile(String)
+
+    var errorDescription: String? {
+        switch self {
+        case let .missingFile(path): "cannot read '\(path)': no such file, or it is not readable."
+        }
+    }
+}
+
+/// Reads a whole file, or standard input when `path` is nil or "-".
+func readInput(_ path: String?) throws -> Data {
+    guard let path, path != "-" else { return FileHandle.standardInput.readDataToEndOfFile() }
+    guard let data = FileManager.default.contents(atPath: path) else { throw InputError.missingFile(path) }
+    return data
+}
