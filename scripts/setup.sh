@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the system libraries and tools rehearse needs, only those that are missing.
+# Safe to run again: it does nothing when everything is present.
+set -euo pipefail
+
+need=()
+pkg-config --exists libpcre2-8 || need+=(libpcre2-dev)
+pkg-config --exists libedit || need+=(libedit-dev)
+[[ -f /usr/include/libstemmer.h ]] || need+=(libstemmer-dev)
+pkg-config --exists pkg-config 2>/dev/null || command -v pkg-config >/dev/null || need+=(pkg-config)
+if [[ "${1:-}" == "--test" ]]; then
+  command -v tmux >/dev/null || need+=(tmux)
+  command -v cmark-gfm >/dev/null || need+=(cmark-gfm)
+fi
+
+if ((${#need[@]})); then
+  echo "Installing: ${need[*]}" >&2
+  sudo_cmd=()
+  [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${need[@]}" >/dev/null
+fi
