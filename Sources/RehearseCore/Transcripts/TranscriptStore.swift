@@ -1,0 +1,170 @@
+import Foundation
+
+/// Reads and writes files. The real one is `LocalFileStore`; tests may pass their own.
+public protocol FileStore: Sendable {
+    /// Replaces `url` with `data` so that a crash leaves either the old or the new file, never a torn one.
+    func writeAtomically(_ data: Data, to url: URL) throws
+    func read(_ url: URL) throws -> Data
+    /// The files directly in `folder`, sorted by name; empty when the folder does not exist.
+    func files(in folder: URL) throws -> [URL]
+    func createFolder(_ url: URL) throws
+}
+
+/// The local disk: temporary file in the same folder, fsync, rename.
+public struct LocalFileStore: FileStore {
+    public init() {}
+
+    public func writeAtomically(_ data: Data, to url: URL) throws {
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        do {
+            let handle = try FileHandle(forWritingTo: temporary)
+            try handle.write(contentsOf: data)
+            try handle.synchronize()
+            try handle.close()
+            guard rename(temporary.path, url.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+
+    public func read(_ url: URL) throws -> Data {
+        try Data(contentsOf: url)
+    }
+
+    public func files(in folder: URL) throws -> [URL] {
+        guard FileManager.default.fileExists(atPath: folder.path) else { return [] }
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            .filter { !$0.hasPrefix(".") }
+            .map { folder.appendingPathComponent($0) }
+    }
+
+    public func createFolder(_ url: URL) throws {
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+}
+
+/// Why a transcript could not be read or written.
+public enum TranscriptError: Error, Equatable, Sendable {
+    case unreadable(path: String)
+    case damaged(path: String, detail: String)
+    case unsupportedVersion(path: String, found: Int, supported: Int)
+    case cannotWrite(path: String, detail: String)
+    case noTranscripts(folder: String)
+}
+
+extension TranscriptError: LocalizedError {
+    public var errorDescription: String? {
+        switch self {
+        case let .unreadable(path):
+            return "cannot read the transcript '\(path)': no such file, or it is not readable."
+        case let .damaged(path, detail):
+            return "the transcript '\(path)' is damaged or not a rehearse transcript (\(detail)); "
+                + "restore it from a backup or remove it."
+        case let .unsupportedVersion(path, found, supported):
+            return "the transcript '\(path)' has format version \(found), but this rehearse reads version "
+                + "\(supported) and older; upgrade rehearse to read it."
+        case let .cannotWrite(path, detail):
+            return "cannot save the transcript to '\(path)' (\(detail)); pass --transcripts DIR with a "
+                + "folder you can write to."
+        case let .noTranscripts(folder):
+            return "no transcripts in '\(folder)'; run 'rehearse practice' first, or pass the folder that holds them."
+        }
+    }
+}
+
+/// Transcripts as JSON files in one folder.
+public struct TranscriptStore: Sendable {
+    public let folder: URL
+    private let files: any FileStore
+
+    public init(folder: URL, files: any FileStore = LocalFileStore()) {
+        self.folder = folder
+        self.files = files
+    }
+
+    /// "2026-11-23-190512-deployment-technical.json": when, then what.
+    public static func fileName(for transcript: Transcript) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone.current
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: transcript.startedAt)
+        let stamp = String(format: "%04d-%02d-%02d-%02d%02d%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
+        return "\(stamp)-\(transcript.plan.slug).json"
+    }
+
+    public func url(for transcript: Transcript) -> URL {
+        folder.appendingPathComponent(Self.fileName(for: transcript))
+    }
+
+    /// Writes the transcript atomically and returns where.
+    @discardableResult
+    public func save(_ transcript: Transcript, to url: URL? = nil) throws(TranscriptError) -> URL {
+        let target = url ?? self.url(for: transcript)
+        do {
+            try files.createFolder(target.deletingLastPathComponent())
+            try files.writeAtomically(try Self.encoder.encode(transcript), to: target)
+        } catch {
+            throw .cannotWrite(path: target.path, detail: error.localizedDescription)
+        }
+        return target
+    }
+
+    public func load(_ url: URL) throws(TranscriptError) -> Transcript {
+        let data: Data
+        do { data = try files.read(url) } catch { throw .unreadable(path: url.path) }
+        return try Self.decode(data, path: url.path)
+    }
+
+    /// Every transcript file in the folder, oldest first (the names start with the time).
+    public func all() throws(TranscriptError) -> [URL] {
+        do {
+            return try files.files(in: folder).filter { $0.pathExtension == "json" }
+        } catch {
+            throw .unreadable(path: folder.path)
+        }
+    }
+
+    /// The newest transcript that is still in progress, for `practice --resume`.
+    public func latestUnfinished() throws(TranscriptError) -> URL? {
+        for url in try all().reversed() {
+            if let transcript = try? load(url), transcript.status != .finished { return url }
+        }
+        return nil
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    static func decode(_ data: Data, path: String) throws(TranscriptError) -> Transcript {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        struct VersionProbe: Decodable { var formatVersion: Int? }
+        guard let probe = try? decoder.decode(VersionProbe.self, from: data) else {
+            throw .damaged(path: path, detail: "not JSON")
+        }
+        guard let found = probe.formatVersion else { throw .damaged(path: path, detail: "no formatVersion") }
+        guard found <= Transcript.currentFormatVersion else {
+            throw .unsupportedVersion(path: path, found: found, supported: Transcript.currentFormatVersion)
+        }
+        do {
+            return try decoder.decode(Transcript.self, from: data)
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw .damaged(path: path, detail: "missing '\(([key] + context.codingPath).map(\.stringValue).reversed().joined(separator: "."))'")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
+            let DecodingError.dataCorrupted(context) {
+            throw .damaged(path: path, detail: "bad value at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'")
+        } catch {
+            throw .damaged(path: path, detail: "\(error)")
+        }
+    }
+}
