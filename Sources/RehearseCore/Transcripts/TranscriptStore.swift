@@ -159,7 +159,7 @@ public struct TranscriptStore: Sendable {
         do {
             return try decoder.decode(Transcript.self, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
-            throw .damaged(path: path, detail: "missing '\(([key] + context.codingPath).map(\.stringValue).reversed().joined(separator: "."))'")
+            throw .damaged(path: path, detail: "missing '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))'")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
             let DecodingError.dataCorrupted(context) {
             throw .damaged(path: path, detail: "bad value at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'")
