@@ -229,15 +229,19 @@ private struct LoadSession {
         if domain != folderDomain {
             reader.error(at: map["domain"], "\(what) says domain '\(domain)' but lives in folder '\(folderDomain)'; move it or fix 'domain'")
         }
-        let kind = parseKind(map, what: what, reader: &reader)
+        // Without a valid kind, the kind-specific checks would only add noise to the one real error.
+        let parsedKind = parseKind(map, what: what, reader: &reader)
+        let kind = parsedKind ?? .technical
         let timeLimit = parseTimeLimit(map, what: what, reader: &reader) ?? (kind == .multipleChoice ? 90 : 180)
         var question = Question(
             id: id, domain: domain, kind: kind,
             prompt: reader.string(map, "prompt", in: what, required: true) ?? "",
             timeLimit: timeLimit, hint: reader.string(map, "hint", in: what),
-            sampleAnswer: reader.string(map, "sample_answer", in: what, required: kind != .multipleChoice) ?? "",
+            sampleAnswer: reader.string(map, "sample_answer", in: what, required: parsedKind.map { $0 != .multipleChoice } ?? false) ?? "",
             source: reader.location(node), contentHash: fileHash)
-        if kind == .multipleChoice {
+        if parsedKind == nil {
+            // Reported above.
+        } else if kind == .multipleChoice {
             question.options = parseOptions(map, what: what, reader: &reader)
             if map["concepts"] != nil {
                 reader.error(at: map["concepts"], "\(what) is multiple-choice and graded by its options; remove 'concepts'")
@@ -251,11 +255,11 @@ private struct LoadSession {
         questions.append(question)
     }
 
-    func parseKind(_ map: Node.Mapping, what: String, reader: inout YAMLReader) -> QuestionKind {
-        guard let text = reader.string(map, "kind", in: what, required: true) else { return .technical }
+    func parseKind(_ map: Node.Mapping, what: String, reader: inout YAMLReader) -> QuestionKind? {
+        guard let text = reader.string(map, "kind", in: what, required: true) else { return nil }
         if let kind = QuestionKind(rawValue: text) { return kind }
         reader.error(at: map["kind"], "'kind' of \(what) is '\(text)'; use one of: \(QuestionKind.allCases.map(\.rawValue).joined(separator: ", "))")
-        return .technical
+        return nil
     }
 
     func parseTimeLimit(_ map: Node.Mapping, what: String, reader: inout YAMLReader) -> Int? {
@@ -365,7 +369,9 @@ private struct LoadSession {
                 example.maxScore = reader.integer(expect, "max_score", in: "'expect'") ?? example.maxScore
                 example.missing = reader.strings(expect, "missing", in: "'expect'").map(\.0)
                 example.matched = reader.strings(expect, "matched", in: "'expect'").map(\.0)
-                let known = Set(question.rubric.concepts.map(\.id))
+                // Ids written under 'concepts', even one whose ref failed: that failure is reported once.
+                let known = Set(reader.sequence(map["concepts"], "'concepts'").compactMap { $0.mapping }
+                    .compactMap { $0["ref"]?.string ?? $0["id"]?.string })
                 for id in example.missing + example.matched where !known.contains(id) {
                     reader.error(at: expectNode, "\(owner) expects concept '\(id)', which \(what) does not use")
                 }
