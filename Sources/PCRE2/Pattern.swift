@@ -27,7 +27,8 @@ public final class Pattern: @unchecked Sendable {
 
     let code: OpaquePointer
 
-    public init(_ source: String, options: Options = .default) throws(PCRE2Error) {
+    /// `useJIT: false` keeps the pattern in the interpreter (benchmarks compare the two).
+    public init(_ source: String, options: Options = .default, useJIT: Bool = true) throws(PCRE2Error) {
         var errorCode: Int32 = 0
         var errorOffset = 0
         let compiled = source.utf8CString.withUnsafeBufferPointer { buffer in
@@ -43,7 +44,7 @@ public final class Pattern: @unchecked Sendable {
         self.code = compiled
         self.source = source
         // JIT is an optimisation: where the platform lacks it, the interpreter gives the same answers.
-        self.isJITCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        self.isJITCompiled = useJIT && pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
     }
 
     deinit { pcre2_code_free_8(code) }

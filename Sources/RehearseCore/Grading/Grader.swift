@@ -96,6 +96,19 @@ private struct AnswerScan {
             why: misconception.why)
     }
 
+    private func nextMatch(of pattern: Pattern, from start: Int, owner: String) throws(GradingError) -> Range<Int>? {
+        do {
+            return try matcher.firstMatch(of: pattern, in: bytes, from: start)
+        } catch {
+            switch error {
+            case .matchLimitExceeded, .depthLimitExceeded:
+                throw .patternTooExpensive(question: question.id, owner: owner, pattern: pattern.source)
+            default:
+                throw .matchFailed(question: question.id, error)
+            }
+        }
+    }
+
     /// The first match, in pattern order, that is not negated; and the first negated one, if any.
     private func firstMention(of sources: [String], owner: String) throws(GradingError) -> (affirmed: Evidence?, negated: Evidence?) {
         var negated: Evidence?
@@ -103,25 +116,18 @@ private struct AnswerScan {
             guard let pattern = patterns[source] else {
                 throw .patternNotCompiled(question: question.id, pattern: source)
             }
-            let ranges: [Range<Int>]
-            do {
-                ranges = try matcher.allMatches(of: pattern, in: bytes)
-            } catch let error {
-                switch error {
-                case .matchLimitExceeded, .depthLimitExceeded:
-                    throw .patternTooExpensive(question: question.id, owner: owner, pattern: source)
-                default:
-                    throw .matchFailed(question: question.id, error)
+            var start = 0
+            while let range = try nextMatch(of: pattern, from: start, owner: owner) {
+                let isNegated = Negation.isNegated(before: range.lowerBound, in: bytes)
+                if !isNegated || negated == nil {
+                    let evidence = EvidenceQuote.make(
+                        range, in: bytes, original: normalized.originalRange(of: range), of: original, pattern: source)
+                    if !isNegated { return (evidence, nil) }
+                    negated = evidence
                 }
-            }
-            for range in ranges {
-                let evidence = EvidenceQuote.make(
-                    range, in: bytes, original: normalized.originalRange(of: range), of: original, pattern: source)
-                if Negation.isNegated(before: range.lowerBound, in: bytes) {
-                    negated = negated ?? evidence
-                } else {
-                    return (evidence, nil)
-                }
+                // The loader rejects patterns that match the empty string, so a match always advances.
+                guard !range.isEmpty, range.upperBound < bytes.count else { break }
+                start = range.upperBound
             }
         }
         return (nil, negated)

@@ -17,7 +17,8 @@ enum Negation {
             clauseStart -= 1
         }
         let preceding = String(decoding: UnsafeBufferPointer(rebasing: text[clauseStart..<start]), as: UTF8.self)
-        let words = Words.of(preceding.replacingOccurrences(of: "’", with: "'"))
+        // The normalised answer already has straight apostrophes.
+        let words = Words.of(preceding)
         let recent = Array(words.suffix(window))
         for (index, word) in recent.enumerated() where cues.contains(word) || word.hasSuffix("n't") {
             let next = index + 1 < recent.count ? recent[index + 1] : nil

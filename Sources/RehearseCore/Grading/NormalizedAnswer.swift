@@ -15,6 +15,7 @@ struct NormalizedAnswer {
     ]
 
     init(_ original: String) {
+        var starts: [Int] = [], ends: [Int] = []
         var output: [UInt8] = []
         output.reserveCapacity(original.utf8.count)
         var offset = 0
@@ -29,18 +30,20 @@ struct NormalizedAnswer {
             }
             if pendingSpace {
                 output.append(0x20)
-                originalStarts.append(offset)
-                originalEnds.append(offset)
+                starts.append(offset)
+                ends.append(offset)
                 pendingSpace = false
             }
-            let bytes = replaced.map { Array($0.utf8) } ?? Array(String(scalar).utf8)
-            for byte in bytes {
+            let append = { (byte: UInt8) in
                 output.append(byte)
-                originalStarts.append(offset)
-                originalEnds.append(offset + width)
+                starts.append(offset)
+                ends.append(offset + width)
             }
+            if let replaced { replaced.utf8.forEach(append) } else { scalar.utf8.forEach(append) }
         }
         text = String(decoding: output, as: UTF8.self)
+        originalStarts = starts
+        originalEnds = ends
     }
 
     /// The original byte range that a range of the normalised text came from.
