@@ -17,7 +17,15 @@ struct TranscriptFolderOptions: ParsableArguments {
 
 /// Loads transcripts from files and folders, warning about each damaged file in a folder.
 func loadTranscripts(_ paths: [URL]) throws -> [LoadedTranscript] {
-    let result = try TranscriptSet.load(paths)
+    warnAbout(try TranscriptSet.load(paths))
+}
+
+/// Loads every transcript of a folder (none when it does not exist), warning about each damaged file.
+func loadTranscripts(folder: URL) throws -> [LoadedTranscript] {
+    warnAbout(try TranscriptStore(folder: folder).loadAll())
+}
+
+private func warnAbout(_ result: (transcripts: [LoadedTranscript], problems: [TranscriptError])) -> [LoadedTranscript] {
     for problem in result.problems {
         Terminal.printWarning("skipped: " + (problem.errorDescription ?? "\(problem)"))
     }

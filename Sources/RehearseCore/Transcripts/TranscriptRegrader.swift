@@ -116,7 +116,7 @@ public struct RegradeReport {
         let changed = changes.filter { $0.outcome == .changed }.count
         let missing = changes.filter { $0.outcome == .notInBank }.count
         var summary = "\(rescored) answer\(rescored == 1 ? "" : "s") re-scored, \(changed) changed"
-        if missing > 0 { summary += ", \(missing) no longer in the bank (left as they were)" }
+        if missing > 0 { summary += ", \(missing) no longer in the bank (left as \(missing == 1 ? "it was" : "they were"))" }
         summary += "."
         if changed > 0 {
             summary += written ? " Saved; the old grades are kept in each answer's history." : " Run again with --write to save the new grades."

@@ -44,7 +44,7 @@ struct DrillCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let bank = try rubricOptions.loadBank()
-            let loaded = try loadTranscripts([transcriptOptions.folder])
+            let loaded = try loadTranscripts(folder: transcriptOptions.folder)
             let scheduler = DrillScheduler(bank: bank, transcripts: loaded.map(\.transcript))
             let drill = scheduler.plan(count: count, at: Date(), seed: UInt64.random(in: 0...UInt64.max))
             print(DrillPlanReport(plan: drill).render(format, style: Terminal.style), terminator: "")

@@ -26,7 +26,7 @@ struct ProgressCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let folder = folder.map { URL(fileURLWithPath: $0) } ?? transcriptOptions.folder
-            let loaded = try loadTranscripts([folder])
+            let loaded = try loadTranscripts(folder: folder)
             guard !loaded.isEmpty else { throw TranscriptError.noTranscripts(folder: folder.relativePath) }
             let report = ProgressReport(transcripts: loaded.map(\.transcript))
             print(report.render(format.format, style: Terminal.style), terminator: "")
