@@ -108,9 +108,9 @@ enum DrillDates {
 
     static func iso(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
 
-    /// "today", "in 3 days", "2 days ago": whole calendar days apart.
+    /// "today", "in 3 days", "2 days ago", to the nearest day.
     static func relative(_ date: Date, from now: Date) -> String {
-        let days = Int((date.timeIntervalSince(now) / 86_400).rounded(.towardZero))
+        let days = Int((date.timeIntervalSince(now) / 86_400).rounded())
         switch days {
         case 0: return "today"
         case 1: return "tomorrow"
