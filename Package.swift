@@ -36,7 +36,8 @@ let package = Package(
             path: "Benchmarks/rehearse-bench"
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
-        .testTarget(name: "RehearseCoreTests", dependencies: ["RehearseCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "RehearseCoreTests", dependencies: ["RehearseCore"], exclude: ["Snapshots"]),
+        // RehearseCore builds the transcripts the end-to-end tests feed to the binary.
+        .testTarget(name: "EndToEndTests", dependencies: ["RehearseCore"], exclude: ["Fixtures"]),
     ]
 )

@@ -14,7 +14,10 @@ struct Rehearse: ParsableCommand {
             65 invalid rubric or answer; 66 a file or folder is missing; 73 cannot write output.
             """,
         version: RehearseCore.version,
-        subcommands: [GradeCommand.self, BankCommand.self, RubricCommand.self]
+        subcommands: [
+            GradeCommand.self, BankCommand.self, RubricCommand.self, ExportCommand.self, RegradeCommand.self,
+            ProgressCommand.self, DrillCommand.self,
+        ]
     )
 }
 

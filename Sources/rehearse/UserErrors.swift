@@ -41,6 +41,12 @@ private func exitCode(for error: Error) -> Int32 {
         case .unknownQuestion, .unknownDomain: ExitStatus.usage
         }
     case is AnswerError, is GradingError: ExitStatus.dataError
+    case let error as TranscriptError:
+        switch error {
+        case .unreadable, .noTranscripts: ExitStatus.noInput
+        case .damaged, .unsupportedVersion: ExitStatus.dataError
+        case .cannotWrite, .cannotWriteReport: ExitStatus.cannotCreate
+        }
     case let error as InputError:
         switch error {
         case .missingFile: ExitStatus.noInput

@@ -176,16 +176,40 @@ public enum JSONOutput {
     }
 }
 
-/// Escaping for text placed in Markdown.
+/// Escaping for text placed in Markdown, so an answer's own characters never turn into markup.
 public enum Markdown {
+    /// Characters CommonMark or GFM would read as markup anywhere in a line: emphasis, code, links, HTML,
+    /// entities (`&amp;`), strikethrough (`~`), table cells (`|`).
+    static let inlineMarkup: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "&", "~"]
+
+    /// One line of text, white space collapsed, safe inside a paragraph, a list item or a table cell.
     public static func escape(_ text: String) -> String {
         var out = ""
         for character in text.collapsingWhitespace {
-            if "\\`*_[]<>#|".contains(character) { out.append("\\") }
+            if inlineMarkup.contains(character) { out.append("\\") }
             out.append(character)
         }
         return out
     }
 
     public static func escapeCell(_ text: String) -> String { escape(text) }
+
+    /// `escape`, and also safe at the start of a line, where "- ", "+ ", "1. " or "===" would start a
+    /// list or a heading.
+    public static func escapeLine(_ text: String) -> String {
+        let escaped = escape(text)
+        guard let first = escaped.first else { return escaped }
+        if "-+=".contains(first) { return "\\" + escaped }
+        let digits = escaped.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, digits.count <= 9, let marker = escaped.dropFirst(digits.count).first, marker == "." || marker == ")" {
+            return digits + "\\" + escaped.dropFirst(digits.count)
+        }
+        return escaped
+    }
+
+    /// A text bar for charts that render anywhere: `████████░░` for 80 of 100.
+    public static func bar(_ value: Double, of maximum: Double = 100, width: Int = 10) -> String {
+        let filled = maximum > 0 ? Int((min(max(value, 0), maximum) / maximum * Double(width)).rounded()) : 0
+        return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+    }
 }

@@ -72,6 +72,9 @@ extension Transcript {
         public var grade: Grade
         /// Earlier grades, newest last, kept when `rehearse regrade --write` re-scores the answer.
         public var history: [GradeRecord]
+        /// The engine that computed `grade` when a regrade replaced the first one; nil means the
+        /// transcript's `engineVersion`. Optional so files written before regrade existed still load.
+        public var gradedByEngine: String?
 
         public init(
             question: Question, answer: String, skipped: Bool, askedAt: Date, answeredAt: Date,
@@ -98,6 +101,40 @@ extension Transcript {
         /// The text that was graded: the answer and every follow-up answer.
         public var gradedText: String {
             ([answer] + followUps.map(\.answer)).joined(separator: "\n\n")
+        }
+
+        /// How this answer recalled a concept of its grade: missed, earned only after a follow-up, or
+        /// earned in the first answer.
+        public func recall(of concept: ConceptResult) -> Recall {
+            guard concept.matched else { return .again }
+            let askedFor = followUps.contains { $0.conceptID == concept.id }
+            // Evidence offsets count UTF-8 bytes of `gradedText`, which starts with the first answer.
+            let foundInFollowUp = (concept.evidence?.start ?? 0) >= answer.utf8.count
+            return askedFor || foundInFollowUp ? .hard : .good
+        }
+
+        /// The follow-up asked about a concept, if one was.
+        public func followUp(for conceptID: String) -> FollowUp? {
+            followUps.first { $0.conceptID == conceptID }
+        }
+    }
+
+    /// A concept's recall in one answer, the rating the drill scheduler learns from.
+    public enum Recall: String, Codable, Sendable, CaseIterable {
+        /// Missed.
+        case again
+        /// Earned only after the follow-up asked for it.
+        case hard
+        /// Earned in the first answer.
+        case good
+
+        /// 0, 50 or 100: the concept's score in progress reports.
+        public var score: Double {
+            switch self {
+            case .again: 0
+            case .hard: 50
+            case .good: 100
+            }
         }
     }
 

@@ -1,21 +1,29 @@
 import Foundation
 
 /// Renders a transcript as a Markdown report, from the transcript alone (never the current bank), so an
-/// old session still exports after the rubrics change.
+/// old session still exports after the rubrics change. The output is CommonMark with GFM tables, and
+/// keeps to what GitHub, GitLab and common editors render: tables, text bars, `<details>`.
 public struct TranscriptMarkdown {
     public var transcript: Transcript
+    /// The zone the report's dates are written in.
+    public var timeZone: TimeZone
 
-    public init(_ transcript: Transcript) { self.transcript = transcript }
+    public init(_ transcript: Transcript, timeZone: TimeZone = .current) {
+        self.transcript = transcript
+        self.timeZone = timeZone
+    }
 
     public func render() -> String {
-        ([header(), summaryTable()] + transcript.entries.enumerated().map { entrySection($1, number: $0 + 1) })
-            .joined(separator: "\n")
+        var sections = [header(), summaryTable()]
+        if let chart = domainChart() { sections.append(chart) }
+        sections += transcript.entries.enumerated().map { entrySection($1, number: $0 + 1) }
+        return sections.joined(separator: "\n")
     }
 
     private func header() -> String {
         let average = transcript.averageScore.map { String(format: "%.0f/100", $0) } ?? "no answers yet"
         return """
-            # Mock interview, \(Self.dateText(transcript.startedAt))
+            # Mock interview, \(Self.dateText(transcript.startedAt, in: timeZone))
 
             \(transcript.entries.count) of \(transcript.plan.questionIDs.count) questions answered · average \(average) · \(transcript.status.rawValue)
 
@@ -23,35 +31,47 @@ public struct TranscriptMarkdown {
     }
 
     private func summaryTable() -> String {
-        var out = "| # | Question | Domain | Score | Band | Time |\n| ---: | --- | --- | ---: | --- | ---: |\n"
+        var out = "## Summary\n\n| # | Question | Domain | Score | Band | Time |\n| ---: | --- | --- | ---: | --- | ---: |\n"
         for (index, entry) in transcript.entries.enumerated() {
             let score = entry.skipped ? "skipped" : "\(entry.grade.score)"
-            out += "| \(index + 1) | \(Markdown.escapeCell(entry.questionID)) | \(entry.domain) | \(score) | \(entry.skipped ? "—" : entry.grade.band.rawValue) | \(Self.duration(entry.seconds)) / \(Self.duration(Double(entry.timeLimit))) |\n"
+            let band = entry.skipped ? "—" : entry.grade.band.rawValue
+            let time = "\(Self.duration(entry.seconds)) / \(Self.duration(Double(entry.timeLimit)))"
+            out += "| \(index + 1) | \(Markdown.escapeCell(entry.questionID)) | \(Markdown.escapeCell(entry.domain)) | \(score) | \(band) | \(time) |\n"
+        }
+        return out
+    }
+
+    /// A table with a text bar per domain: renders the same on every Markdown viewer, unlike a chart block.
+    private func domainChart() -> String? {
+        let answered = transcript.entries.filter { !$0.skipped }
+        guard !answered.isEmpty else { return nil }
+        var domains: [String] = []
+        for entry in answered where !domains.contains(entry.domain) { domains.append(entry.domain) }
+        var out = "## Scores by domain\n\n| Domain | Answers | Average | Chart |\n| --- | ---: | ---: | --- |\n"
+        for domain in domains {
+            let scores = answered.filter { $0.domain == domain }.map { Double($0.grade.score) }
+            let average = scores.reduce(0, +) / Double(scores.count)
+            out += "| \(Markdown.escapeCell(domain)) | \(scores.count) | \(Int(average.rounded())) | `\(Markdown.bar(average)) \(Int(average.rounded()))` |\n"
         }
         return out
     }
 
     private func entrySection(_ entry: Transcript.Entry, number: Int) -> String {
         var out = "## \(number). \(Markdown.escape(entry.questionID))\n\n"
-        out += "*\(entry.domain) · \(entry.kind.rawValue) · \(entry.skipped ? "skipped" : "\(entry.grade.score)/100, \(entry.grade.band.rawValue)")*\n\n"
-        out += Self.quoteBlock(entry.prompt) + "\n\n"
+        let result = entry.skipped ? "skipped" : "\(entry.grade.score)/100, \(entry.grade.band.rawValue)"
+        out += "*\(Markdown.escape(entry.domain)) · \(entry.kind.rawValue) · \(result) · \(Self.duration(entry.seconds)) of \(Self.duration(Double(entry.timeLimit)))*\n\n"
+        out += "**Question**\n\n" + Self.quoteBlock(entry.prompt) + "\n\n"
         out += "**Answer**\n\n" + (entry.skipped ? "*(skipped)*" : Self.quoteBlock(entry.answer)) + "\n\n"
         for followUp in entry.followUps {
             out += "**Follow-up:** \(Markdown.escape(followUp.question))\n\n" + Self.quoteBlock(followUp.answer) + "\n\n"
         }
-        if let choice = entry.grade.choice {
-            out += "Chosen **\(choice.chosen ?? "none")**, correct **\(choice.correct)**.\n\n"
-            out += entry.options.map { "- **\($0.letter)** \(Markdown.escape($0.text))\($0.correct ? " ✓" : ""): \(Markdown.escape($0.why))" }.joined(separator: "\n") + "\n\n"
-        }
-        let covered = entry.grade.concepts.filter(\.matched)
-        if !covered.isEmpty {
-            out += "**Covered**\n\n" + covered.map { concept in
-                "- \(Markdown.escape(concept.label))" + (concept.evidence.map { ": “\(Markdown.escape($0.context))”" } ?? "")
-            }.joined(separator: "\n") + "\n\n"
-        }
-        let missing = entry.grade.concepts.filter { !$0.matched }
-        if !missing.isEmpty {
-            out += "**Missing**\n\n" + missing.map { "- \(Markdown.escape($0.label))\($0.required ? " (required)" : ""): \(Markdown.escape($0.why))" }.joined(separator: "\n") + "\n\n"
+        if !entry.skipped {
+            if let choice = entry.grade.choice {
+                out += choiceSection(choice, entry: entry)
+            } else {
+                out += coveredSection(entry) + missingSection(entry)
+            }
+            out += misconceptionSection(entry) + notesSection(entry)
         }
         if !entry.sampleAnswer.isEmpty {
             out += "<details>\n<summary>Sample answer</summary>\n\n\(Self.quoteBlock(entry.sampleAnswer))\n\n</details>\n"
@@ -59,9 +79,55 @@ public struct TranscriptMarkdown {
         return out
     }
 
+    private func choiceSection(_ choice: ChoiceResult, entry: Transcript.Entry) -> String {
+        var out = "Chosen **\(choice.chosen ?? "none")**, correct **\(choice.correct)**.\n\n"
+        out += entry.options.map { option in
+            "- **\(option.letter)** \(Markdown.escape(option.text))\(option.correct ? " ✓" : ""): \(Markdown.escape(option.why))"
+        }.joined(separator: "\n")
+        return out + "\n\n"
+    }
+
+    private func coveredSection(_ entry: Transcript.Entry) -> String {
+        let covered = entry.grade.concepts.filter(\.matched)
+        guard !covered.isEmpty else { return "**Covered:** nothing yet.\n\n" }
+        return "**Covered**\n\n" + covered.map { concept in
+            let late = entry.recall(of: concept) == .hard ? " (after the follow-up)" : ""
+            let quote = concept.evidence.map { ": “\(Markdown.escape($0.context))”" } ?? ""
+            return "- \(Markdown.escape(concept.label))\(late)\(quote)"
+        }.joined(separator: "\n") + "\n\n"
+    }
+
+    private func missingSection(_ entry: Transcript.Entry) -> String {
+        let missing = entry.grade.concepts.filter { !$0.matched }.sorted { $0.required && !$1.required }
+        guard !missing.isEmpty else { return "" }
+        return "**Missing**\n\n" + missing.map { concept in
+            var line = "- **\(Markdown.escape(concept.label))**\(concept.required ? " (required)" : ""): \(Markdown.escape(concept.why))"
+            if let negated = concept.negatedMention {
+                line += " Negated, so not counted: “\(Markdown.escape(negated.context))”."
+            }
+            if let followUp = entry.followUp(for: concept.id) {
+                line += " Follow-up asked: “\(Markdown.escape(followUp.question))”"
+            }
+            return line
+        }.joined(separator: "\n") + "\n\n"
+    }
+
+    private func misconceptionSection(_ entry: Transcript.Entry) -> String {
+        guard !entry.grade.misconceptions.isEmpty else { return "" }
+        return "**Misconceptions**\n\n" + entry.grade.misconceptions.map { misconception in
+            "- **\(Markdown.escape(misconception.label))** (−\(misconception.penalty.formatted)): “\(Markdown.escape(misconception.evidence.context))”. \(Markdown.escape(misconception.why))"
+        }.joined(separator: "\n") + "\n\n"
+    }
+
+    private func notesSection(_ entry: Transcript.Entry) -> String {
+        guard !entry.grade.signals.isEmpty else { return "" }
+        return "**Notes**\n\n" + entry.grade.signals.map { "- \($0.advice)" }.joined(separator: "\n") + "\n\n"
+    }
+
+    /// The text as a block quote, line for line; blank lines stay paragraph breaks.
     static func quoteBlock(_ text: String) -> String {
         text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.isEmpty ? ">" : "> \(Markdown.escape(String($0)))" }.joined(separator: "\n")
+            .map { $0.allSatisfy(\.isWhitespace) ? ">" : "> \(Markdown.escapeLine(String($0)))" }.joined(separator: "\n")
     }
 
     static func duration(_ seconds: Double) -> String {
@@ -69,9 +135,10 @@ public struct TranscriptMarkdown {
         return total >= 60 ? "\(total / 60)m\(String(format: "%02d", total % 60))s" : "\(total)s"
     }
 
-    static func dateText(_ date: Date) -> String {
+    static func dateText(_ date: Date, in timeZone: TimeZone) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
         return formatter.string(from: date)
     }

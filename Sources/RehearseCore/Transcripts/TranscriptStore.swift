@@ -8,6 +8,15 @@ public protocol FileStore: Sendable {
     /// The files directly in `folder`, sorted by name; empty when the folder does not exist.
     func files(in folder: URL) throws -> [URL]
     func createFolder(_ url: URL) throws
+    func isFolder(_ url: URL) -> Bool
+}
+
+extension FileStore {
+    /// The local disk's answer; a store that is not the local disk overrides it.
+    public func isFolder(_ url: URL) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue
+    }
 }
 
 /// The local disk: temporary file in the same folder, fsync, rename.
@@ -57,6 +66,7 @@ public enum TranscriptError: Error, Equatable, Sendable {
     case unsupportedVersion(path: String, found: Int, supported: Int)
     case cannotWrite(path: String, detail: String)
     case noTranscripts(folder: String)
+    case cannotWriteReport(path: String, detail: String)
 }
 
 extension TranscriptError: LocalizedError {
@@ -73,9 +83,45 @@ extension TranscriptError: LocalizedError {
         case let .cannotWrite(path, detail):
             return "cannot save the transcript to '\(path)' (\(detail)); pass --transcripts DIR with a "
                 + "folder you can write to."
+        case let .cannotWriteReport(path, detail):
+            return "cannot write '\(path)' (\(detail)); pass --output DIR with a folder you can write to."
         case let .noTranscripts(folder):
             return "no transcripts in '\(folder)'; run 'rehearse practice' first, or pass the folder that holds them."
         }
+    }
+}
+
+/// Transcripts named on a command line: files, and folders of them.
+public enum TranscriptSet {
+    /// Loads every path: a file must load (its error is thrown, naming it); in a folder, every `.json`
+    /// file that does not load is returned as a problem, so one damaged file does not hide the rest.
+    public static func load(
+        _ paths: [URL], files: any FileStore = LocalFileStore()
+    ) throws(TranscriptError) -> (transcripts: [LoadedTranscript], problems: [TranscriptError]) {
+        var loaded: [LoadedTranscript] = []
+        var problems: [TranscriptError] = []
+        for path in paths {
+            if files.isFolder(path) {
+                let found = try TranscriptStore(folder: path, files: files).loadAll()
+                loaded += found.transcripts
+                problems += found.problems
+            } else {
+                let folder = path.deletingLastPathComponent()
+                loaded.append(LoadedTranscript(url: path, transcript: try TranscriptStore(folder: folder, files: files).load(path)))
+            }
+        }
+        return (loaded, problems)
+    }
+}
+
+/// A transcript and the file it was read from.
+public struct LoadedTranscript: Sendable {
+    public var url: URL
+    public var transcript: Transcript
+
+    public init(url: URL, transcript: Transcript) {
+        self.url = url
+        self.transcript = transcript
     }
 }
 
@@ -128,6 +174,17 @@ public struct TranscriptStore: Sendable {
         } catch {
             throw .unreadable(path: folder.path)
         }
+    }
+
+    /// Every transcript of the folder that loads, oldest first, and the problem with each one that does
+    /// not: one damaged file must not hide a candidate's other sessions.
+    public func loadAll() throws(TranscriptError) -> (transcripts: [LoadedTranscript], problems: [TranscriptError]) {
+        var loaded: [LoadedTranscript] = []
+        var problems: [TranscriptError] = []
+        for url in try all() {
+            do { loaded.append(LoadedTranscript(url: url, transcript: try load(url))) } catch { problems.append(error) }
+        }
+        return (loaded, problems)
     }
 
     /// The newest transcript that is still in progress, for `practice --resume`.

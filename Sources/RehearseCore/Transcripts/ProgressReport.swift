@@ -1,0 +1,165 @@
+import Foundation
+
+/// `rehearse progress`: scores per domain and per concept across every transcript, over time, the
+/// weakest concepts first. Built from the transcripts alone, so it also covers questions since removed.
+public struct ProgressReport {
+    /// One answered question's score in a domain.
+    public struct DomainProgress: Sendable {
+        public var id: String
+        /// Scores in the order they were answered.
+        public var scores: [Double]
+        public var average: Double { scores.mean }
+        public var trend: Trend { Trend(scores) }
+    }
+
+    /// Every time a concept was graded: missed, earned after a follow-up, or earned at once.
+    public struct ConceptProgress: Sendable {
+        public var id: String
+        /// The label the latest grade gave it.
+        public var label: String
+        public var recalls: [Transcript.Recall]
+        public var lastSeen: Date
+        /// Percent of the possible credit: good 100, hard 50, again 0, averaged.
+        public var mastery: Double { recalls.map(\.score).mean }
+        public var trend: Trend { Trend(recalls.map(\.score)) }
+    }
+
+    public var sessions: Int
+    public var answers: Int
+    public var firstDate: Date?
+    public var lastDate: Date?
+    public var domains: [DomainProgress]
+    /// Weakest first: lowest mastery, then the most often seen.
+    public var concepts: [ConceptProgress]
+    public var timeZone: TimeZone
+
+    public init(transcripts: [Transcript], timeZone: TimeZone = .current) {
+        self.timeZone = timeZone
+        let entries = transcripts.flatMap(\.entries).filter { !$0.skipped }.sorted { $0.answeredAt < $1.answeredAt }
+        sessions = transcripts.filter { $0.entries.contains { !$0.skipped } }.count
+        answers = entries.count
+        firstDate = entries.first?.answeredAt
+        lastDate = entries.last?.answeredAt
+        var domainOrder: [String] = []
+        var scoresByDomain: [String: [Double]] = [:]
+        var conceptOrder: [String] = []
+        var conceptsByID: [String: ConceptProgress] = [:]
+        for entry in entries {
+            if scoresByDomain[entry.domain] == nil { domainOrder.append(entry.domain) }
+            scoresByDomain[entry.domain, default: []].append(Double(entry.grade.score))
+            for concept in entry.grade.concepts {
+                let recall = entry.recall(of: concept)
+                if var known = conceptsByID[concept.id] {
+                    known.recalls.append(recall)
+                    known.label = concept.label
+                    known.lastSeen = entry.answeredAt
+                    conceptsByID[concept.id] = known
+                } else {
+                    conceptOrder.append(concept.id)
+                    conceptsByID[concept.id] = ConceptProgress(id: concept.id, label: concept.label, recalls: [recall], lastSeen: entry.answeredAt)
+                }
+            }
+        }
+        domains = domainOrder.map { DomainProgress(id: $0, scores: scoresByDomain[$0] ?? []) }
+            .sorted { ($0.average, $0.id) < ($1.average, $1.id) }
+        concepts = conceptOrder.compactMap { conceptsByID[$0] }.sorted { a, b in
+            if a.mastery != b.mastery { return a.mastery < b.mastery }
+            if a.recalls.count != b.recalls.count { return a.recalls.count > b.recalls.count }
+            return a.id < b.id
+        }
+    }
+
+    public func render(_ format: OutputFormat, style: TextStyle = .plain) -> String {
+        switch format {
+        case .text: text(style: style)
+        case .markdown: markdown()
+        case .json: json()
+        }
+    }
+
+    private var periodText: String {
+        guard let firstDate, let lastDate else { return "" }
+        let first = DrillDates.day(firstDate, in: timeZone), last = DrillDates.day(lastDate, in: timeZone)
+        return first == last ? first : "\(first) to \(last)"
+    }
+
+    private var headline: String {
+        "\(sessions) session\(sessions == 1 ? "" : "s"), \(answers) answer\(answers == 1 ? "" : "s"), \(periodText)"
+    }
+
+    // MARK: Text
+
+    public func text(style: TextStyle) -> String {
+        var lines = ["Progress over \(headline)", ""]
+        let domainWidth = max(6, domains.map(\.id.count).max() ?? 0)
+        lines.append(style.bold("Domain".padded(domainWidth) + "  answers  average  trend"))
+        for domain in domains {
+            let average = Int(domain.average.rounded())
+            lines.append(domain.id.padded(domainWidth) + "  " + "\(domain.scores.count)".leftPadded(7) + "  "
+                + style.band(Band(score: average), "\(average)".leftPadded(7)) + "  \(domain.trend.arrow) \(Sparkline.of(domain.scores))")
+        }
+        lines.append("")
+        let conceptWidth = max(24, concepts.map(\.id.count).max() ?? 0)
+        lines.append(style.bold("Concept, weakest first".padded(conceptWidth) + "  seen  mastery  trend"))
+        for concept in concepts {
+            let mastery = Int(concept.mastery.rounded())
+            lines.append(concept.id.padded(conceptWidth) + "  " + "\(concept.recalls.count)".leftPadded(4) + "  "
+                + style.band(Band(score: mastery), "\(mastery)%".leftPadded(7)) + "  \(concept.trend.arrow) \(Sparkline.of(concept.recalls.map(\.score)))")
+        }
+        lines.append("")
+        lines.append(style.dim("Mastery: earned at once 100, only after the follow-up 50, missed 0, averaged. Trend: the last 3 against the ones before."))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: Markdown
+
+    public func markdown() -> String {
+        var out = "# Progress\n\n\(Markdown.escape(headline))\n\n## Domains\n\n"
+        out += "| Domain | Answers | Average | Chart | Trend |\n| --- | ---: | ---: | --- | --- |\n"
+        for domain in domains {
+            let average = Int(domain.average.rounded())
+            out += "| \(Markdown.escapeCell(domain.id)) | \(domain.scores.count) | \(average) | `\(Markdown.bar(domain.average)) \(average)` | \(domain.trend.arrow) \(Sparkline.of(domain.scores)) |\n"
+        }
+        out += "\n## Concepts, weakest first\n\n| Concept | Label | Seen | Mastery | Trend |\n| --- | --- | ---: | ---: | --- |\n"
+        for concept in concepts {
+            out += "| \(Markdown.escapeCell(concept.id)) | \(Markdown.escapeCell(concept.label)) | \(concept.recalls.count) | \(Int(concept.mastery.rounded()))% | \(concept.trend.arrow) \(Sparkline.of(concept.recalls.map(\.score))) |\n"
+        }
+        out += "\nMastery: a concept earned at once counts 100, earned only after the follow-up 50, missed 0, averaged over every answer that was graded on it. Trend compares the last three with the ones before.\n"
+        return out
+    }
+
+    // MARK: JSON
+
+    struct JSONShape: Encodable {
+        struct Domain: Encodable {
+            var id: String, answers: Int, average: Double, trend: Trend, scores: [Double]
+        }
+        struct Concept: Encodable {
+            var id: String, label: String, seen: Int, mastery: Double, trend: Trend, recalls: [Transcript.Recall]
+            var lastSeen: String
+        }
+        var sessions: Int, answers: Int
+        var domains: [Domain]
+        var concepts: [Concept]
+    }
+
+    public func json() -> String {
+        JSONOutput.encode(JSONShape(
+            sessions: sessions, answers: answers,
+            domains: domains.map { .init(id: $0.id, answers: $0.scores.count, average: ($0.average * 10).rounded() / 10, trend: $0.trend, scores: $0.scores) },
+            concepts: concepts.map {
+                .init(id: $0.id, label: $0.label, seen: $0.recalls.count, mastery: ($0.mastery * 10).rounded() / 10,
+                      trend: $0.trend, recalls: $0.recalls, lastSeen: DrillDates.iso($0.lastSeen))
+            }))
+    }
+}
+
+extension String {
+    func padded(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

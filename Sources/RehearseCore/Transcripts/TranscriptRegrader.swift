@@ -1,0 +1,164 @@
+import Foundation
+
+/// Re-scores a transcript's saved answers with the current rubrics, for coaches after a rubric edit.
+/// The answers are never changed; each changed grade replaces the old one, which moves to `history`.
+public struct TranscriptRegrader {
+    private let bank: Bank
+    private let grader: Grader
+
+    public init(bank: Bank) {
+        self.bank = bank
+        grader = Grader(bank: bank)
+    }
+
+    /// The transcript with every answer re-scored at `now`, and what changed per question.
+    public func regrade(_ transcript: Transcript, at now: Date) throws(GradingError) -> Regrade {
+        var updated = transcript
+        var changes: [Regrade.Change] = []
+        for index in updated.entries.indices {
+            let entry = updated.entries[index]
+            guard !entry.skipped else {
+                changes.append(.init(questionID: entry.questionID, outcome: .skipped, oldScore: nil, newScore: nil))
+                continue
+            }
+            guard let question = bank.questions.first(where: { $0.id == entry.questionID }) else {
+                changes.append(.init(questionID: entry.questionID, outcome: .notInBank, oldScore: entry.grade.score, newScore: nil))
+                continue
+            }
+            let grade = try grader.grade(entry.gradedText, for: question)
+            var change = Regrade.Change(
+                questionID: entry.questionID, outcome: grade == entry.grade ? .unchanged : .changed,
+                oldScore: entry.grade.score, newScore: grade.score)
+            let oldEarned = Set(entry.grade.concepts.filter(\.matched).map(\.id))
+            let newEarned = Set(grade.concepts.filter(\.matched).map(\.id))
+            change.gained = grade.concepts.map(\.id).filter { newEarned.contains($0) && !oldEarned.contains($0) }
+            change.lost = entry.grade.concepts.map(\.id).filter { oldEarned.contains($0) && !newEarned.contains($0) }
+            change.chosen = grade.choice?.chosen
+            if change.outcome == .changed {
+                updated.entries[index].history.append(Transcript.GradeRecord(
+                    grade: entry.grade, rubricHash: entry.rubricHash,
+                    engineVersion: entry.gradedByEngine ?? transcript.engineVersion, replacedAt: now))
+                updated.entries[index].grade = grade
+                updated.entries[index].rubricHash = question.contentHash
+                updated.entries[index].gradedByEngine = version
+            }
+            changes.append(change)
+        }
+        return Regrade(transcript: updated, changes: changes)
+    }
+}
+
+/// One transcript re-scored: the updated transcript and, per question, old and new scores.
+public struct Regrade: Sendable {
+    public enum Outcome: String, Codable, Sendable {
+        /// The new grade differs (score, concepts, or the rubric's wording).
+        case changed
+        case unchanged
+        /// The question is no longer in the bank; its grade is left as it was.
+        case notInBank = "not-in-bank"
+        case skipped
+    }
+
+    public struct Change: Codable, Sendable, Hashable {
+        public var questionID: String
+        public var outcome: Outcome
+        public var oldScore: Int?
+        public var newScore: Int?
+        /// Concept ids earned now but not before, and the other way round.
+        public var gained: [String] = []
+        public var lost: [String] = []
+        /// For a multiple-choice question, the letter read from the answer.
+        public var chosen: String?
+    }
+
+    public var transcript: Transcript
+    public var changes: [Change]
+
+    public var hasChanges: Bool { changes.contains { $0.outcome == .changed } }
+}
+
+/// Old and new scores side by side, for people (text) and scripts (JSON).
+public struct RegradeReport {
+    public struct Item: Sendable {
+        public var path: String
+        public var regrade: Regrade
+
+        public init(path: String, regrade: Regrade) {
+            self.path = path
+            self.regrade = regrade
+        }
+    }
+
+    public var items: [Item]
+    /// Whether the new grades were saved.
+    public var written: Bool
+
+    public init(items: [Item], written: Bool) {
+        self.items = items
+        self.written = written
+    }
+
+    public func render(_ format: OutputFormat, style: TextStyle = .plain) -> String {
+        format == .json ? json() : text(style: style)
+    }
+
+    public func text(style: TextStyle) -> String {
+        var lines: [String] = []
+        let width = items.flatMap(\.regrade.changes).map(\.questionID.count).max() ?? 0
+        for item in items {
+            lines.append(style.bold(item.path))
+            for change in item.regrade.changes {
+                lines.append("  " + change.questionID.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + describe(change, style: style))
+            }
+        }
+        let changes = items.flatMap(\.regrade.changes)
+        let rescored = changes.filter { $0.outcome == .changed || $0.outcome == .unchanged }.count
+        let changed = changes.filter { $0.outcome == .changed }.count
+        let missing = changes.filter { $0.outcome == .notInBank }.count
+        var summary = "\(rescored) answer\(rescored == 1 ? "" : "s") re-scored, \(changed) changed"
+        if missing > 0 { summary += ", \(missing) no longer in the bank (left as \(missing == 1 ? "it was" : "they were"))" }
+        summary += "."
+        if changed > 0 {
+            summary += written ? " Saved; the old grades are kept in each answer's history." : " Run again with --write to save the new grades."
+        }
+        lines.append(summary)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func describe(_ change: Regrade.Change, style: TextStyle) -> String {
+        switch change.outcome {
+        case .skipped:
+            return style.dim("skipped; nothing to regrade")
+        case .notInBank:
+            return style.yellow("\(change.oldScore ?? 0)  not in the bank any more; left as it was")
+        case .unchanged:
+            return "\(Self.score(change.oldScore)) = \(Self.score(change.newScore))"
+        case .changed:
+            let old = change.oldScore ?? 0, new = change.newScore ?? 0
+            let arrow = new > old ? style.green("→") : new < old ? style.red("→") : "→"
+            var parts = ["\(Self.score(change.oldScore)) \(arrow) \(Self.score(change.newScore))"]
+            parts += change.gained.map { style.green("+\($0)") }
+            parts += change.lost.map { style.red("−\($0)") }
+            if change.gained.isEmpty, change.lost.isEmpty, old == new { parts.append(style.dim("(wording changed)")) }
+            return parts.joined(separator: "  ")
+        }
+    }
+
+    private static func score(_ score: Int?) -> String {
+        let text = score.map(String.init) ?? "—"
+        return String(repeating: " ", count: max(0, 3 - text.count)) + text
+    }
+
+    struct JSONShape: Encodable {
+        struct File: Encodable {
+            var path: String
+            var changes: [Regrade.Change]
+        }
+        var written: Bool
+        var transcripts: [File]
+    }
+
+    public func json() -> String {
+        JSONOutput.encode(JSONShape(written: written, transcripts: items.map { .init(path: $0.path, changes: $0.regrade.changes) }))
+    }
+}

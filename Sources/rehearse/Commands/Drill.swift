@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import RehearseCore
+
+struct DrillCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "drill",
+        abstract: "Practise your weakest concepts, on a spaced-repetition schedule.",
+        discussion: """
+            Every concept your answers were graded on has a memory state (FSRS-style stability and
+            difficulty), updated by each answer: missed is "again", earned only after the follow-up is
+            "hard", earned at once is "good". A concept is due when its predicted recall falls under
+            90%. The drill asks questions for the due concepts first (the weakest first, or the weakest
+            overall when nothing is due), then the questions you have not seen for longest.
+
+            --plan prints the plan: the concepts due, the questions chosen and why.
+
+              rehearse drill --plan
+              rehearse drill --plan --count 3 --transcripts ~/interview-prep/Transcripts
+              rehearse drill --plan --format json
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("How many questions.", valueName: "n"))
+    var count = 5
+
+    @Flag(name: .long, help: "Print the drill plan instead of starting the drill.")
+    var plan = false
+
+    @Option(name: .long, help: "Output format of --plan: text or json.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var transcriptOptions: TranscriptFolderOptions
+    @OptionGroup var rubricOptions: RubricOptions
+
+    func validate() throws {
+        if count < 1 { throw ValidationError("--count must be at least 1.") }
+        if format == .markdown { throw ValidationError("'drill --plan' prints text or json.") }
+        if !plan {
+            // The interactive drill runs the plan's `interviewPlan` through the practice engine.
+            throw ValidationError("the interactive drill needs 'rehearse practice'; run 'rehearse drill --plan' to see the plan.")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let bank = try rubricOptions.loadBank()
+            let loaded = try loadTranscripts(folder: transcriptOptions.folder)
+            let scheduler = DrillScheduler(bank: bank, transcripts: loaded.map(\.transcript))
+            let drill = scheduler.plan(count: count, at: Date(), seed: UInt64.random(in: 0...UInt64.max))
+            print(DrillPlanReport(plan: drill).render(format, style: Terminal.style), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import RehearseCore
+
+struct ProgressCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "progress",
+        abstract: "Show scores per domain and per concept over time, the weakest concepts first.",
+        discussion: """
+            Reads every transcript in the folder. Per domain: answers, average score, a trend arrow
+            (the last three scores against the ones before: ↑ up, ↓ down, → level, · too few) and a
+            sparkline of the latest scores. Per concept: how often it was graded and its mastery (earned
+            at once 100, only after the follow-up 50, missed 0, averaged), the weakest first.
+
+              rehearse progress
+              rehearse progress ~/interview-prep/Transcripts --format markdown > progress.md
+              rehearse progress --format json
+            """)
+
+    @Argument(help: ArgumentHelp("The folder of transcripts (same as --transcripts).", valueName: "dir"))
+    var folder: String?
+
+    @OptionGroup var transcriptOptions: TranscriptFolderOptions
+    @OptionGroup var format: FormatOption
+
+    func run() throws {
+        try reportingErrors {
+            let folder = folder.map { URL(fileURLWithPath: $0) } ?? transcriptOptions.folder
+            let loaded = try loadTranscripts(folder: folder)
+            guard !loaded.isEmpty else { throw TranscriptError.noTranscripts(folder: folder.relativePath) }
+            let report = ProgressReport(transcripts: loaded.map(\.transcript))
+            print(report.render(format.format, style: Terminal.style), terminator: "")
+        }
+    }
+}
