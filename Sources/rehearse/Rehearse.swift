@@ -8,7 +8,8 @@ struct Rehearse: ParsableCommand {
         abstract: "Practise MLOps and ML-engineering interviews in the terminal, graded against coach-written rubrics.",
         discussion: """
             Start with 'rehearse grade --question handle-data-drift' to grade one answer, or
-            'rehearse bank list' to see the questions. Coaches: 'rehearse rubric test' proves the rubrics.
+            'rehearse bank list' to see the questions. Coaches: 'rehearse rubric lint' checks the rubric files,
+            'rehearse rubric test' proves them, 'rehearse rubric explain' shows why an answer scored as it did.
 
             Exit codes: 0 success; 1 a check failed (rubric test, lint); 64 wrong arguments or unknown id;
             65 invalid rubric or answer; 66 a file or folder is missing; 73 cannot write output.
@@ -19,3 +20,4 @@ struct Rehearse: ParsableCommand {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+extension QuestionKind: ExpressibleByArgument {}
