@@ -47,13 +47,13 @@ public struct RubricScaffold: Sendable {
         guard loaded.partial.domain(id: domain) != nil else {
             throw ScaffoldError.unknownDomain(id: domain, known: loaded.partial.domains.map(\.id))
         }
-        if let existing = loaded.partial.questions.first(where: { $0.id == id }) {
-            throw ScaffoldError.idInUse(id: id, file: existing.source.file)
-        }
         let folder = root.appendingPathComponent(domain)
         let file = folder.appendingPathComponent("\(id).yaml")
         let path = (root.relativePath as NSString).appendingPathComponent("\(domain)/\(id).yaml")
         guard !FileManager.default.fileExists(atPath: file.path) else { throw ScaffoldError.fileExists(path: path) }
+        if let existing = loaded.partial.questions.first(where: { $0.id == id }) {
+            throw ScaffoldError.idInUse(id: id, file: existing.source.file)
+        }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(text().utf8).write(to: file, options: .withoutOverwriting)
@@ -64,14 +64,14 @@ public struct RubricScaffold: Sendable {
     }
 
     /// What to do after `create`: printed by the command.
-    public static func nextSteps(for path: String) -> String {
+    public func nextSteps(for path: String) -> String {
         """
         Created \(path)
         Next:
           1. Replace every TODO: the prompt, the sample answer, the concepts and their patterns, the examples.
           2. rehearse rubric lint \(path)
           3. rehearse rubric test \(path)
-          4. echo "an answer" | rehearse rubric explain --question <id>   shows why it scored as it did
+          4. echo "an answer" | rehearse rubric explain --question \(id)
 
         """
     }

@@ -28,8 +28,9 @@ struct RubricNew: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let path = try RubricScaffold(id: id, domain: domain, kind: kind).create(in: rubricOptions.folder)
-            print(RubricScaffold.nextSteps(for: path), terminator: "")
+            let scaffold = RubricScaffold(id: id, domain: domain, kind: kind)
+            let path = try scaffold.create(in: rubricOptions.folder)
+            print(scaffold.nextSteps(for: path), terminator: "")
         }
     }
 }
