@@ -36,7 +36,7 @@ let package = Package(
             path: "Benchmarks/rehearse-bench"
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
-        .testTarget(name: "RehearseCoreTests", dependencies: ["RehearseCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "RehearseCoreTests", dependencies: ["RehearseCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Fixtures", "Snapshots"]),
     ]
 )

@@ -16,14 +16,13 @@ public struct GradeExplanation {
     }
 
     public func render(style: TextStyle = .plain) -> String {
-        var sections = [
-            [style.bold(question.id) + " · \(question.domain) · \(question.kind.rawValue)"],
-            [style.bold("Answer") + (style.usesColor ? ", evidence highlighted:" : ", evidence in [concept: words]:")]
-                + indented(markedAnswer(style: style)),
-        ]
+        var sections = [[style.bold(question.id) + " · \(question.domain) · \(question.kind.rawValue)"]]
         if let choice = grade.choice {
-            sections.append(choiceLines(choice, style: style))
+            sections.append([style.bold("Answer")] + indented(answer.trimmingTrailingWhitespace))
+            sections += choiceSections(choice, style: style)
         } else {
+            let legend = style.usesColor ? ", evidence highlighted:" : ", evidence in [concept: words]:"
+            sections.append([style.bold("Answer") + legend] + indented(markedAnswer(style: style)))
             sections.append(conceptLines(style: style))
             sections.append(misconceptionLines(style: style))
             sections.append(scoreLines(style: style))
@@ -145,14 +144,15 @@ public struct GradeExplanation {
         return lines
     }
 
-    private func choiceLines(_ choice: ChoiceResult, style: TextStyle) -> [String] {
+    private func choiceSections(_ choice: ChoiceResult, style: TextStyle) -> [[String]] {
         let chosen = choice.chosen.map { "read the letter \($0) from the answer" } ?? "found no option letter in the answer"
         return [
-            style.bold("Choice"),
-            "  \(chosen); the correct option is \(choice.correct)",
-            style.bold("Score"),
-            "  " + style.band(grade.band, "\(grade.score)/100 (\(grade.band.rawValue))")
-                + ": a multiple-choice answer scores 100 for the correct letter, 0 otherwise",
+            [style.bold("Choice"), "  \(chosen); the correct option is \(choice.correct)"],
+            [
+                style.bold("Score"),
+                "  " + style.band(grade.band, "\(grade.score)/100 (\(grade.band.rawValue))")
+                    + ": a multiple-choice answer scores 100 for the correct letter, 0 otherwise",
+            ],
         ]
     }
 

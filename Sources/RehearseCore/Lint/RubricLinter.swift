@@ -71,7 +71,7 @@ private struct QuestionChecks {
         case let .graded(grade) where grade.score < Self.sampleAnswerMinimum:
             diagnostics.append(Diagnostic(.error, at: question.source,
                 "the sample answer of question '\(question.id)' scores \(grade.score), below \(Self.sampleAnswerMinimum); "
-                + "it misses \(grade.missing.joined(separator: ", ")): make it cover them, or fix their patterns"))
+                + "it misses \(grade.missing.joined(separator: ", ")); cover them in the sample answer, or widen their patterns"))
         case let .failed(diagnostic): diagnostics.append(diagnostic)
         default: break
         }
