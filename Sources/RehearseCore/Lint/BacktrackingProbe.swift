@@ -2,7 +2,9 @@ import PCRE2
 
 /// Finds patterns that backtrack catastrophically by running them, under the grader's own limits, on
 /// a few inputs built to provoke it: long runs of one character, of a word, and of "a ", each ending
-/// in a character no pattern expects there, so every start position fails slowly.
+/// in a character no pattern expects there, so every start position fails slowly. The pattern's own
+/// letters follow that character, so PCRE2's quick "is the required letter there at all?" check
+/// passes and the backtracking really runs.
 ///
 /// A run is as long as a long spoken answer: a pattern that gives up on it would also give up grading
 /// a real answer that long.
@@ -14,7 +16,6 @@ struct BacktrackingProbe {
     }
 
     static let runBytes = 3_000
-    static let tail = "!"
 
     let matcher: Matcher
 
@@ -31,19 +32,21 @@ struct BacktrackingProbe {
     }
 
     static func inputs(for source: String) -> [Input] {
-        let characters = ["a", "1", "-"] + literalLetters(in: source).prefix(6).map(String.init)
+        let letters = literalLetters(in: source)
+        let tail = "!" + (letters.isEmpty ? "" : " " + String(letters))
+        let characters = ["a", "1", "-"] + letters.prefix(6).map(String.init)
         let words = ["data"] + (longestLiteralWord(in: source).map { [$0] } ?? [])
-        var inputs: [Input] = []
-        for character in unique(characters) { inputs.append(run(of: character)) }
-        for word in unique(words) { inputs.append(run(of: word + " ")) }
-        inputs.append(run(of: "a "))
-        return inputs
+        var units = unique(characters)
+        units += unique(words).map { $0 + " " }
+        units.append("a ")
+        return units.map { run(of: $0, tail: tail) }
     }
 
-    private static func run(of unit: String) -> Input {
-        let text = String(repeating: unit, count: runBytes / unit.utf8.count) + tail
+    private static func run(of unit: String, tail: String) -> Input {
+        let count = (runBytes + unit.utf8.count - 1) / unit.utf8.count
         let preview = String(repeating: unit, count: max(1, 8 / unit.count))
-        return Input(description: "'\(preview)…' (\(runBytes) bytes) then '\(tail)'", text: text)
+        return Input(description: "'\(preview)…' (\(count * unit.utf8.count) bytes) then '\(tail)'",
+                     text: String(repeating: unit, count: count) + tail)
     }
 
     /// Lower-case letters the pattern matches literally; a letter after a backslash is an escape (\w, \b).
