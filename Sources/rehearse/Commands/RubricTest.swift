@@ -11,8 +11,8 @@ struct RubricTest: ParsableCommand {
             score range and the concepts it must miss or earn. Every question also needs a strong, a
             partial and a weak example, and its sample answer must score at least 80.
 
-            Prints one line per failure (file:line, question, example, what went wrong), then
-            'N passed, N failed'. Exits 1 when anything failed.
+            Prints one line per failure (file:line, question, example, what went wrong), then the
+            summary 'N passed, N failed'. Exits 1 when anything failed.
 
               rehearse rubric test
               rehearse rubric test Rubrics/deployment
