@@ -38,6 +38,6 @@ let package = Package(
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "RehearseCoreTests", dependencies: ["RehearseCore"], exclude: ["Snapshots"]),
         // RehearseCore builds the transcripts the end-to-end tests feed to the binary.
-        .testTarget(name: "EndToEndTests", dependencies: ["RehearseCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RehearseCore"], exclude: ["Fixtures", "Snapshots"]),
     ]
 )

@@ -11,6 +11,8 @@ pkg-config --exists pkg-config 2>/dev/null || command -v pkg-config >/dev/null |
 if [[ "${1:-}" == "--test" ]]; then
   command -v tmux >/dev/null || need+=(tmux)
   command -v cmark-gfm >/dev/null || need+=(cmark-gfm)
+  # For validating the rubric files against Rubrics/schema/ (scripts/validate-rubric-schemas.py).
+  command -v python3 >/dev/null || need+=(python3)
 fi
 
 if ((${#need[@]})); then
@@ -19,4 +21,9 @@ if ((${#need[@]})); then
   [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+if [[ "${1:-}" == "--test" ]] && ! python3 -c 'import jsonschema, yaml' 2>/dev/null; then
+  echo "Installing the Python packages jsonschema and PyYAML" >&2
+  python3 -m pip install --quiet jsonschema pyyaml
 fi

@@ -7,4 +7,5 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 swift build
 swift test --no-parallel
+.build/debug/rehearse rubric lint
 .build/debug/rehearse rubric test

@@ -14,8 +14,19 @@ struct RubricOptions: ParsableArguments {
         return URL(fileURLWithPath: path)
     }
 
-    func loadBank() throws -> Bank {
-        let result = try BankLoader().loadReportingAll(from: folder)
+    /// The bank and the part of it a command was pointed at: `path` may be a rubric file or folder;
+    /// without --rubrics, its bank is the nearest folder above it that holds bank.yaml.
+    func bankAndScope(for path: String?) throws -> (root: URL, scope: PathScope) {
+        guard let path else { return (folder, .everything) }
+        guard FileManager.default.fileExists(atPath: path) else { throw InputError.missingFile(path) }
+        let root = rubrics == nil ? PathScope.bankRoot(containing: path) ?? folder : folder
+        return (root, PathScope(path: path))
+    }
+
+    func loadBank() throws -> Bank { try loadBank(from: folder) }
+
+    func loadBank(from root: URL) throws -> Bank {
+        let result = try BankLoader().loadReportingAll(from: root)
         guard let bank = result.bank else { throw BankError.invalid(result.diagnostics) }
         return bank
     }

@@ -47,6 +47,11 @@ private func exitCode(for error: Error) -> Int32 {
         case .damaged, .unsupportedVersion: ExitStatus.dataError
         case .cannotWrite, .cannotWriteReport: ExitStatus.cannotCreate
         }
+    case let error as ScaffoldError:
+        switch error {
+        case .invalidID, .unknownDomain, .idInUse: ExitStatus.usage
+        case .fileExists, .cannotWrite: ExitStatus.cannotCreate
+        }
     case let error as InputError:
         switch error {
         case .missingFile: ExitStatus.noInput

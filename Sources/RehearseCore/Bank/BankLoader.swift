@@ -9,6 +9,10 @@ public struct BankLoader: Sendable {
     public struct Result: Sendable {
         public var bank: Bank?
         public var diagnostics: [Diagnostic]
+        /// Everything that did load, even when some files had errors, so lint can check the rest.
+        public var partial: Bank
+        /// Every pattern as written, with where it is written and whose it is.
+        public var patternSites: [PatternSite]
     }
 
     public static let bankFile = "bank.yaml"
@@ -37,20 +41,24 @@ public struct BankLoader: Sendable {
         session.loadQuestions()
         let patterns = session.compilePatterns(limits: matchLimits)
         let diagnostics = session.diagnostics.sorted { $0.location < $1.location }
-        guard !diagnostics.hasErrors else { return Result(bank: nil, diagnostics: diagnostics) }
         let bank = Bank(
             domains: session.domains, concepts: session.concepts, questions: session.questions,
             contentHash: session.hash.hex, patterns: patterns)
-        return Result(bank: bank, diagnostics: diagnostics)
+        return Result(
+            bank: diagnostics.hasErrors ? nil : bank, diagnostics: diagnostics, partial: bank,
+            patternSites: session.patternSites)
     }
 }
 
 /// A pattern as written in a file, kept with its node so a compile error points at it.
-private struct PatternSite {
-    var source: String
-    var location: SourceLocation
-    var quoteWidth: Int
-    var owner: String
+public struct PatternSite: Sendable, Hashable {
+    public var source: String
+    /// Where the scalar starts (its opening quote, if quoted).
+    public var location: SourceLocation
+    /// 1 when the pattern is quoted, so a column inside it is `location.column + quoteWidth + offset`.
+    public var quoteWidth: Int
+    /// Whose pattern it is, as messages name it: "concept 'alerting' of question 'handle-data-drift'".
+    public var owner: String
 }
 
 /// The mutable state of one load; lives only for the duration of `loadReportingAll`.
@@ -115,10 +123,10 @@ private struct LoadSession {
         guard case (var reader, let node, _)? = read(url) else { return }
         defer { diagnostics += reader.diagnostics }
         guard let top = reader.mapping(node, "bank.yaml") else { return }
-        reader.rejectUnknownKeys(top, allowed: ["domains"], in: "bank.yaml")
+        reader.rejectUnknownKeys(top, allowed: RubricKeys.bank, in: "bank.yaml")
         for item in reader.sequence(top["domains"], "'domains'") {
             guard let map = reader.mapping(item, "a domain") else { continue }
-            reader.rejectUnknownKeys(map, allowed: ["id", "title", "weight"], in: "a domain")
+            reader.rejectUnknownKeys(map, allowed: RubricKeys.domain, in: "a domain")
             guard let id = reader.string(map, "id", in: "a domain", required: true) else { continue }
             let what = "domain '\(id)'"
             let title = reader.string(map, "title", in: what, required: true) ?? id
@@ -140,7 +148,7 @@ private struct LoadSession {
         for url in yamlFiles(in: root.appendingPathComponent(BankLoader.conceptsFolder)) {
             guard case (var reader, let node, _)? = read(url) else { continue }
             if let top = reader.mapping(node, "a concepts file") {
-                reader.rejectUnknownKeys(top, allowed: ["concepts"], in: "a concepts file")
+                reader.rejectUnknownKeys(top, allowed: RubricKeys.conceptsFile, in: "a concepts file")
                 for item in reader.sequence(top["concepts"], "'concepts'") {
                     guard let concept = parseConcept(item, reader: &reader, inQuestion: nil) else { continue }
                     if let previous = conceptLocations[concept.id] {
@@ -155,11 +163,9 @@ private struct LoadSession {
         }
     }
 
-    static let conceptKeys = ["id", "label", "patterns", "why", "follow_up"]
-
     mutating func parseConcept(_ node: Node, reader: inout YAMLReader, inQuestion question: String?) -> Concept? {
         guard let map = reader.mapping(node, "a concept") else { return nil }
-        let allowed = question == nil ? Self.conceptKeys : Self.conceptKeys + ["weight", "required"]
+        let allowed = question == nil ? RubricKeys.sharedConcept : RubricKeys.inlineConcept
         reader.rejectUnknownKeys(map, allowed: allowed, in: "a concept")
         guard let id = reader.string(map, "id", in: "a concept", required: true) else { return nil }
         checkIdentifier(id, node: map["id"], reader: &reader)
@@ -204,16 +210,11 @@ private struct LoadSession {
         }
     }
 
-    static let questionKeys = [
-        "id", "domain", "kind", "prompt", "time_limit", "hint", "sample_answer", "concepts", "misconceptions",
-        "options", "examples",
-    ]
-
     mutating func loadQuestion(_ url: URL, folderDomain: String) {
         guard case (var reader, let node, let fileHash)? = read(url) else { return }
         defer { diagnostics += reader.diagnostics }
         guard let map = reader.mapping(node, "a question file") else { return }
-        reader.rejectUnknownKeys(map, allowed: Self.questionKeys, in: "a question")
+        reader.rejectUnknownKeys(map, allowed: RubricKeys.question, in: "a question")
         guard let id = reader.string(map, "id", in: "the question", required: true) else { return }
         checkIdentifier(id, node: map["id"], reader: &reader)
         let what = "question '\(id)'"
@@ -276,7 +277,7 @@ private struct LoadSession {
             guard let entry = reader.mapping(item, "a concept of \(what)") else { continue }
             var concept: Concept
             if let ref = reader.string(entry, "ref", in: "a concept of \(what)") {
-                reader.rejectUnknownKeys(entry, allowed: ["ref", "weight", "required", "follow_up", "label", "why", "patterns"], in: "concept '\(ref)' of \(what)")
+                reader.rejectUnknownKeys(entry, allowed: RubricKeys.conceptReference, in: "concept '\(ref)' of \(what)")
                 guard let shared = concepts[ref] else {
                     let hint = closestMatch(to: ref, in: concepts.keys).map { "did you mean '\($0)'? " } ?? ""
                     reader.error(at: entry["ref"], "\(what) refers to concept '\(ref)', which no file in concepts/ defines; \(hint)define it or fix the ref")
@@ -301,7 +302,7 @@ private struct LoadSession {
                 reader.error(at: entry["weight"], "concept '\(concept.id)' of \(what) has weight \(weight.formatted); a weight must be positive")
             }
             let required = reader.bool(entry, "required", in: "concept '\(concept.id)' of \(what)") ?? false
-            result.append(RubricConcept(concept: concept, weight: weight, required: required))
+            result.append(RubricConcept(concept: concept, weight: weight, required: required, location: reader.location(item)))
         }
         if result.isEmpty, map["concepts"] == nil || !reader.diagnostics.hasErrors {
             reader.error(at: map["concepts"] ?? .mapping(map), "\(what) has no concepts; add at least one under 'concepts:' so answers can be graded")
@@ -312,7 +313,7 @@ private struct LoadSession {
     mutating func parseMisconceptions(_ map: Node.Mapping, what: String, reader: inout YAMLReader) -> [Misconception] {
         reader.sequence(map["misconceptions"], "'misconceptions' of \(what)").compactMap { item in
             guard let entry = reader.mapping(item, "a misconception of \(what)") else { return nil }
-            reader.rejectUnknownKeys(entry, allowed: ["id", "label", "pattern", "patterns", "penalty", "why"], in: "a misconception of \(what)")
+            reader.rejectUnknownKeys(entry, allowed: RubricKeys.misconception, in: "a misconception of \(what)")
             guard let id = reader.string(entry, "id", in: "a misconception of \(what)", required: true) else { return nil }
             let owner = "misconception '\(id)' of \(what)"
             let patterns = readPatterns(entry, key: "pattern", owner: owner, reader: &reader)
@@ -329,7 +330,7 @@ private struct LoadSession {
     func parseOptions(_ map: Node.Mapping, what: String, reader: inout YAMLReader) -> [ChoiceOption] {
         let options: [ChoiceOption] = reader.sequence(map["options"], "'options' of \(what)").compactMap { item in
             guard let entry = reader.mapping(item, "an option of \(what)") else { return nil }
-            reader.rejectUnknownKeys(entry, allowed: ["letter", "text", "correct", "why"], in: "an option of \(what)")
+            reader.rejectUnknownKeys(entry, allowed: RubricKeys.option, in: "an option of \(what)")
             guard let letter = reader.string(entry, "letter", in: "an option of \(what)", required: true) else { return nil }
             let owner = "option \(letter) of \(what)"
             if letter.count != 1 || !letter.allSatisfy({ $0.isUppercase }) {
@@ -352,7 +353,7 @@ private struct LoadSession {
         let what = "question '\(question.id)'"
         return reader.sequence(map["examples"], "'examples' of \(what)").compactMap { item in
             guard let entry = reader.mapping(item, "an example of \(what)") else { return nil }
-            reader.rejectUnknownKeys(entry, allowed: ["level", "answer", "expect"], in: "an example of \(what)")
+            reader.rejectUnknownKeys(entry, allowed: RubricKeys.example, in: "an example of \(what)")
             let owner = "an example of \(what)"
             guard let levelText = reader.string(entry, "level", in: owner, required: true) else { return nil }
             guard let level = RubricExample.Level(rawValue: levelText) else {
@@ -364,7 +365,7 @@ private struct LoadSession {
                 level: level, answer: answer, minScore: RubricExample.defaultRange(for: level).lowerBound,
                 maxScore: RubricExample.defaultRange(for: level).upperBound, location: reader.location(item))
             if let expectNode = entry["expect"], let expect = reader.mapping(expectNode, "'expect' of \(owner)") {
-                reader.rejectUnknownKeys(expect, allowed: ["min_score", "max_score", "missing", "matched"], in: "'expect' of \(owner)")
+                reader.rejectUnknownKeys(expect, allowed: RubricKeys.expectation, in: "'expect' of \(owner)")
                 example.minScore = reader.integer(expect, "min_score", in: "'expect'") ?? example.minScore
                 example.maxScore = reader.integer(expect, "max_score", in: "'expect'") ?? example.maxScore
                 example.missing = reader.strings(expect, "missing", in: "'expect'").map(\.0)

@@ -25,11 +25,14 @@ public struct RubricConcept: Codable, Sendable, Hashable {
     public var concept: Concept
     public var weight: Double
     public var required: Bool
+    /// Where the question's rubric lists it, for diagnostics; nil when built in code.
+    public var location: SourceLocation?
 
-    public init(concept: Concept, weight: Double = 1, required: Bool = false) {
+    public init(concept: Concept, weight: Double = 1, required: Bool = false, location: SourceLocation? = nil) {
         self.concept = concept
         self.weight = weight
         self.required = required
+        self.location = location
     }
 
     public var id: String { concept.id }

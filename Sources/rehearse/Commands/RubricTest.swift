@@ -11,8 +11,8 @@ struct RubricTest: ParsableCommand {
             score range and the concepts it must miss or earn. Every question also needs a strong, a
             partial and a weak example, and its sample answer must score at least 80.
 
-            Prints one line per failure (file:line, question, example, what went wrong), then
-            'N passed, N failed'. Exits 1 when anything failed.
+            Prints one line per failure (file:line, question, example, what went wrong), then the
+            summary 'N passed, N failed'. Exits 1 when anything failed.
 
               rehearse rubric test
               rehearse rubric test Rubrics/deployment
@@ -26,22 +26,13 @@ struct RubricTest: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let bank = try rubricOptions.loadBank()
-            let questions = try select(bank.questions)
+            let (root, scope) = try rubricOptions.bankAndScope(for: path)
+            let bank = try rubricOptions.loadBank(from: root)
+            let questions = bank.questions.filter { scope.contains($0.source.file) }
             let report = RubricTestRunner(grader: Grader(bank: bank)).run(questions)
             for failure in report.failures { print(failure) }
             print(report.summary)
             if report.failed > 0 { throw ExitCode(ExitStatus.checkFailed) }
-        }
-    }
-
-    private func select(_ questions: [Question]) throws -> [Question] {
-        guard let path else { return questions }
-        let wanted = URL(fileURLWithPath: path).standardizedFileURL.path
-        guard FileManager.default.fileExists(atPath: wanted) else { throw InputError.missingFile(path) }
-        return questions.filter { question in
-            let file = URL(fileURLWithPath: question.source.file).standardizedFileURL.path
-            return file == wanted || file.hasPrefix(wanted + "/")
         }
     }
 }

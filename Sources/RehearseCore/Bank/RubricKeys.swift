@@ -1,0 +1,19 @@
+/// The keys each part of a rubric file may hold: the single list the loader enforces and the JSON
+/// Schemas in Rubrics/schema/ must mirror (a test compares them).
+public enum RubricKeys {
+    public static let bank = ["domains"]
+    public static let domain = ["id", "title", "weight"]
+    public static let conceptsFile = ["concepts"]
+    public static let sharedConcept = ["id", "label", "patterns", "why", "follow_up"]
+    /// A concept defined in place in a question: a shared concept's keys plus how the question uses it.
+    public static let inlineConcept = sharedConcept + ["weight", "required"]
+    public static let conceptReference = ["ref", "weight", "required", "follow_up", "label", "why", "patterns"]
+    public static let question = [
+        "id", "domain", "kind", "prompt", "time_limit", "hint", "sample_answer", "concepts", "misconceptions",
+        "options", "examples",
+    ]
+    public static let misconception = ["id", "label", "pattern", "patterns", "penalty", "why"]
+    public static let option = ["letter", "text", "correct", "why"]
+    public static let example = ["level", "answer", "expect"]
+    public static let expectation = ["min_score", "max_score", "missing", "matched"]
+}

@@ -1,0 +1,145 @@
+import Foundation
+import PCRE2
+
+/// `rehearse rubric lint`: every problem in the bank in one run. The loader's diagnostics (YAML, keys
+/// and types, invalid or empty-matching patterns, duplicate ids, dangling refs) plus checks that need
+/// the patterns run: catastrophic backtracking, concepts no strong example earns, sample answers below
+/// 80, and weights that make a required concept worth less than an optional one.
+public struct RubricLinter {
+    private let loader: BankLoader
+    private let limits: MatchLimits
+
+    public init(limits: MatchLimits = .default) {
+        self.loader = BankLoader(matchLimits: limits)
+        self.limits = limits
+    }
+
+    public func lint(_ folder: URL, scope: PathScope = .everything) throws(BankError) -> LintReport {
+        let loaded = try loader.loadReportingAll(from: folder)
+        let questions = loaded.partial.questions.filter { scope.contains($0.source.file) }
+        var diagnostics = loaded.diagnostics
+        diagnostics += backtrackingDiagnostics(loaded.patternSites, patterns: loaded.partial.patterns)
+        let grader = Grader(bank: loaded.partial, limits: limits)
+        for question in questions where question.kind != .multipleChoice {
+            diagnostics += QuestionChecks(question: question, grader: grader).run()
+        }
+        let inScope = diagnostics.filter { scope.contains($0.location.file) }
+        return LintReport(diagnostics: Self.sortedUnique(inScope), questionsChecked: questions.count)
+    }
+
+    private func backtrackingDiagnostics(_ sites: [PatternSite], patterns: PatternLibrary) -> [Diagnostic] {
+        let probe = BacktrackingProbe(matcher: Matcher(limits: limits))
+        var verdicts: [String: BacktrackingProbe.Input?] = [:]
+        return sites.compactMap { site in
+            guard let pattern = patterns[site.source] else { return nil }
+            if verdicts[site.source] == nil { verdicts[site.source] = .some(probe.firstBlowUp(of: pattern)) }
+            guard case let input?? = verdicts[site.source] else { return nil }
+            return Diagnostic(.error, at: site.location,
+                "pattern '\(site.source)' in \(site.owner) hits PCRE2's match limit on \(input.description): it "
+                + "backtracks catastrophically and would fail to grade such an answer; remove nested repetition "
+                + "such as (a+)+ and bound open-ended gaps, e.g. .{0,60} instead of .*")
+        }
+    }
+
+    private static func sortedUnique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        return diagnostics.filter { seen.insert($0).inserted }.sorted { $0.location < $1.location }
+    }
+}
+
+/// The checks of one open question that grade its own answers.
+private struct QuestionChecks {
+    let question: Question
+    let grader: Grader
+
+    static let sampleAnswerMinimum = RubricExample.defaultRange(for: .strong).lowerBound
+
+    func run() -> [Diagnostic] {
+        var diagnostics = weightDiagnostics()
+        var strongGrades: [Grade] = []
+        for example in question.examples where example.level == .strong {
+            switch grade(example.answer, at: example.location) {
+            case let .graded(grade): strongGrades.append(grade)
+            case let .failed(diagnostic): diagnostics.append(diagnostic)
+            case .skipped: return diagnostics
+            }
+        }
+        diagnostics += unearnedConceptDiagnostics(strongGrades)
+        // A missing sample answer is the loader's error already.
+        guard !question.sampleAnswer.isEmpty else { return diagnostics }
+        switch grade(question.sampleAnswer, at: question.source) {
+        case let .graded(grade) where grade.score < Self.sampleAnswerMinimum:
+            diagnostics.append(Diagnostic(.error, at: question.source,
+                "the sample answer of question '\(question.id)' scores \(grade.score), below \(Self.sampleAnswerMinimum); "
+                + "it misses \(grade.missing.joined(separator: ", ")); cover them in the sample answer, or widen their patterns"))
+        case let .failed(diagnostic): diagnostics.append(diagnostic)
+        default: break
+        }
+        return diagnostics
+    }
+
+    private enum Outcome {
+        case graded(Grade)
+        case failed(Diagnostic)
+        /// A pattern did not compile; the loader has reported it, and grading would say nothing new.
+        case skipped
+    }
+
+    private func grade(_ answer: String, at location: SourceLocation) -> Outcome {
+        do {
+            return .graded(try grader.grade(answer, for: question))
+        } catch .patternNotCompiled {
+            return .skipped
+        } catch {
+            return .failed(Diagnostic(.error, at: location, error.errorDescription ?? "\(error)"))
+        }
+    }
+
+    /// A concept that none of the strong examples earns: its patterns miss how a strong answer says it.
+    /// An error for a required concept (a strong answer cannot lack it); a warning for an optional one,
+    /// which a strong answer may rightly leave out.
+    private func unearnedConceptDiagnostics(_ strongGrades: [Grade]) -> [Diagnostic] {
+        guard !strongGrades.isEmpty else { return [] }
+        return question.rubric.concepts.compactMap { concept in
+            let earned = strongGrades.contains { grade in grade.concepts.contains { $0.id == concept.id && $0.matched } }
+            guard !earned else { return nil }
+            let examples = strongGrades.count == 1 ? "its strong example" : "any of its \(strongGrades.count) strong examples"
+            return Diagnostic(concept.required ? .error : .warning, at: concept.location ?? question.source,
+                "concept '\(concept.id)' of question '\(question.id)' never fires on \(examples); widen its patterns "
+                + "to the words those answers use ('rehearse rubric explain' shows what was tried), or make a strong "
+                + "example cover it")
+        }
+    }
+
+    private func weightDiagnostics() -> [Diagnostic] {
+        let optional = question.rubric.concepts.filter { !$0.required }
+        guard let heaviestOptional = optional.max(by: { $0.weight < $1.weight }) else { return [] }
+        return question.rubric.concepts.filter { $0.required && $0.weight < heaviestOptional.weight }.map { concept in
+            Diagnostic(.warning, at: concept.location ?? question.source,
+                "required concept '\(concept.id)' of question '\(question.id)' has weight \(concept.weight.formatted), "
+                + "less than optional concept '\(heaviestOptional.id)' (weight \(heaviestOptional.weight.formatted)); "
+                + "give a required concept at least the weight of every optional one")
+        }
+    }
+}
+
+/// What `rubric lint` found.
+public struct LintReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var questionsChecked: Int
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.count - errorCount }
+    public var hasErrors: Bool { errorCount > 0 }
+
+    public var summary: String {
+        let questions = "\(questionsChecked) question\(questionsChecked == 1 ? "" : "s") checked"
+        guard !diagnostics.isEmpty else { return "no problems found (\(questions))" }
+        return "\(errorCount) error\(errorCount == 1 ? "" : "s"), \(warningCount) warning\(warningCount == 1 ? "" : "s") (\(questions))"
+    }
+
+    /// One `file:line:column: severity: message` line per problem, then the summary.
+    public func render() -> String {
+        (diagnostics.map(\.description) + [summary]).joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import RehearseCore
+
+/// Rubrics/schema/*.json must allow exactly the keys and values the loader accepts, so an editor's
+/// completion never offers a key that lint then rejects.
+@Suite("Rubric schemas agree with the loader")
+struct RubricSchemaConsistencyTests {
+    static let schemaFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Rubrics/schema")
+
+    static func schema(_ name: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: schemaFolder.appendingPathComponent(name))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    static func keys(_ object: Any?) -> Set<String> {
+        Set(((object as? [String: Any])?["properties"] as? [String: Any])?.keys.map { $0 } ?? [])
+    }
+
+    static func at(_ object: Any?, _ path: String...) -> Any? {
+        path.reduce(object) { ($0 as? [String: Any])?[$1] }
+    }
+
+    @Test("Question, concept, misconception, option, example and expect keys match RubricKeys")
+    func questionKeys() throws {
+        let rubric = try Self.schema("rubric.schema.json")
+        #expect(Self.keys(rubric) == Set(RubricKeys.question))
+        #expect(Self.keys(Self.at(rubric, "definitions", "inlineConcept")) == Set(RubricKeys.inlineConcept))
+        #expect(Self.keys(Self.at(rubric, "definitions", "reference")) == Set(RubricKeys.conceptReference))
+        #expect(Self.keys(Self.at(rubric, "definitions", "misconception")) == Set(RubricKeys.misconception))
+        #expect(Self.keys(Self.at(rubric, "definitions", "option")) == Set(RubricKeys.option))
+        #expect(Self.keys(Self.at(rubric, "definitions", "example")) == Set(RubricKeys.example))
+        #expect(Self.keys(Self.at(rubric, "definitions", "example", "properties", "expect")) == Set(RubricKeys.expectation))
+    }
+
+    @Test("The kind and level enums are the loader's")
+    func enums() throws {
+        let rubric = try Self.schema("rubric.schema.json")
+        #expect(Self.at(rubric, "properties", "kind", "enum") as? [String] == QuestionKind.allCases.map(\.rawValue))
+        #expect(Self.at(rubric, "definitions", "example", "properties", "level", "enum") as? [String] == RubricExample.Level.allCases.map(\.rawValue))
+    }
+
+    @Test("Concept files and bank.yaml match RubricKeys")
+    func conceptAndBankKeys() throws {
+        let concepts = try Self.schema("concepts.schema.json")
+        #expect(Self.keys(concepts) == Set(RubricKeys.conceptsFile))
+        #expect(Self.keys(Self.at(concepts, "definitions", "concept")) == Set(RubricKeys.sharedConcept))
+        let bank = try Self.schema("bank.schema.json")
+        #expect(Self.keys(bank) == Set(RubricKeys.bank))
+        #expect(Self.keys(Self.at(bank, "properties", "domains", "items")) == Set(RubricKeys.domain))
+    }
+}
