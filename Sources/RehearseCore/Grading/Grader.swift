@@ -9,10 +9,15 @@ public struct Grader {
     private let matcher: Matcher
     private let corrector: TypoCorrector
 
-    public init(bank: Bank, limits: MatchLimits = .default) {
+    private let checksExplanation: Bool
+
+    /// `correctsTypos: false` grades every answer as written, and `checksExplanation: false` gives full
+    /// credit to a bare mention: both only for measuring what each adds.
+    public init(bank: Bank, limits: MatchLimits = .default, correctsTypos: Bool = true, checksExplanation: Bool = true) {
         self.patterns = bank.patterns
         self.matcher = Matcher(limits: limits)
-        self.corrector = bank.typoCorrector
+        self.corrector = correctsTypos ? bank.typoCorrector : .disabled
+        self.checksExplanation = checksExplanation
     }
 
     /// Grades `answer` (for a follow-up, the first answer and the follow-up answer together).
@@ -64,7 +69,7 @@ public struct Grader {
             Result { () throws(GradingError) in
                 try body(AnswerScan(
                     bytes: bytes, normalized: normalized, original: answer, originalBytes: originalBytes,
-                    question: question, patterns: patterns, matcher: matcher))
+                    question: question, patterns: patterns, matcher: matcher, checksExplanation: checksExplanation))
             }
         }
         try result.get()
@@ -108,10 +113,11 @@ private struct AnswerScan {
     let question: Question
     let patterns: PatternLibrary
     let matcher: Matcher
+    let checksExplanation: Bool
 
     func result(for rubricConcept: RubricConcept) throws(GradingError) -> ConceptResult {
         let concept = rubricConcept.concept
-        let found = try firstMention(of: concept.patterns, owner: "concept '\(concept.id)'", preferExplained: true)
+        let found = try firstMention(of: concept.patterns, owner: "concept '\(concept.id)'", preferExplained: checksExplanation)
         let credit = found.affirmed == nil ? 0 : (found.explained ? 1 : Explanation.namedOnlyCredit)
         return ConceptResult(
             id: concept.id, label: concept.label, weight: rubricConcept.weight, required: rubricConcept.required,

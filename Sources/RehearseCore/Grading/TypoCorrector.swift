@@ -62,7 +62,8 @@ public struct TypoCorrector: Sendable {
         var best: (word: String, distance: Int)?
         var tied = false
         for length in (word.count - allowed)...(word.count + allowed) {
-            for candidate in vocabularyByLength[length] ?? [] where candidate.first == word.first || allowed > 1 {
+            // People rarely mistype a word's first letter; checking only those candidates keeps this cheap.
+            for candidate in vocabularyByLength[length] ?? [] where candidate.first == word.first {
                 let distance = editDistance(word, candidate)
                 guard distance <= allowed else { continue }
                 if let current = best, distance >= current.distance {
