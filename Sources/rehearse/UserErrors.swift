@@ -41,6 +41,11 @@ private func exitCode(for error: Error) -> Int32 {
         case .unknownQuestion, .unknownDomain: ExitStatus.usage
         }
     case is AnswerError, is GradingError: ExitStatus.dataError
+    case let error as AgreementError:
+        switch error {
+        case .unknownQuestion: ExitStatus.usage
+        case .unreadableLine, .missingColumn, .markOutOfRange, .empty: ExitStatus.dataError
+        }
     case let error as InputError:
         switch error {
         case .missingFile: ExitStatus.noInput

@@ -4,5 +4,5 @@ struct RubricCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rubric",
         abstract: "Tools for coaches who write the rubrics.",
-        subcommands: [RubricTest.self])
+        subcommands: [RubricTest.self, RubricDraftCommand.self])
 }
