@@ -19,9 +19,11 @@ let package = Package(
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
         ),
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
+        // Snowball stemmers (Debian libstemmer-dev ships no pkg-config file; the module map links it).
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"]), .brew(["snowball"])]),
         .target(
             name: "RehearseCore",
-            dependencies: ["PCRE2", .product(name: "Yams", package: "Yams")]
+            dependencies: ["PCRE2", "CStemmer", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "rehearse",
@@ -34,6 +36,11 @@ let package = Package(
             name: "rehearse-bench",
             dependencies: ["RehearseCore", "PCRE2"],
             path: "Benchmarks/rehearse-bench"
+        ),
+        .executableTarget(
+            name: "rehearse-eval",
+            dependencies: ["RehearseCore"],
+            path: "Benchmarks/rehearse-eval"
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "RehearseCoreTests", dependencies: ["RehearseCore"], exclude: ["Snapshots"]),

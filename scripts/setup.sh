@@ -7,6 +7,8 @@ need=()
 pkg-config --exists libpcre2-8 || need+=(libpcre2-dev)
 pkg-config --exists libedit || need+=(libedit-dev)
 [[ -f /usr/include/libstemmer.h ]] || need+=(libstemmer-dev)
+# The English word list: typo tolerance never "corrects" a real word, and drafts weigh jargon higher.
+[[ -f /usr/share/dict/words ]] || need+=(wamerican)
 pkg-config --exists pkg-config 2>/dev/null || command -v pkg-config >/dev/null || need+=(pkg-config)
 if [[ "${1:-}" == "--test" ]]; then
   command -v tmux >/dev/null || need+=(tmux)

@@ -23,6 +23,8 @@ def schema_name(path: pathlib.Path, root: pathlib.Path) -> str:
     relative = path.relative_to(root)
     if relative == pathlib.Path("bank.yaml"):
         return "bank.schema.json"
+    if relative == pathlib.Path("synonyms.yaml"):
+        return "synonyms.schema.json"
     if relative.parts[0] == "concepts":
         return "concepts.schema.json"
     return "rubric.schema.json"
@@ -59,7 +61,7 @@ def main() -> int:
     root = pathlib.Path(arguments.rubrics)
     schema_folder = pathlib.Path(arguments.schemas) if arguments.schemas else root / "schema"
     schemas = {}
-    for name in ("bank.schema.json", "concepts.schema.json", "rubric.schema.json"):
+    for name in ("bank.schema.json", "concepts.schema.json", "rubric.schema.json", "synonyms.schema.json"):
         schema = json.loads((schema_folder / name).read_text(encoding="utf-8"))
         jsonschema.Draft7Validator.check_schema(schema)
         schemas[name] = schema

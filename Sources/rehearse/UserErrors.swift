@@ -52,6 +52,11 @@ private func exitCode(for error: Error) -> Int32 {
         case .invalidID, .unknownDomain, .idInUse: ExitStatus.usage
         case .fileExists, .cannotWrite: ExitStatus.cannotCreate
         }
+    case let error as AgreementError:
+        switch error {
+        case .unknownQuestion: ExitStatus.usage
+        case .unreadableLine, .missingColumn, .markOutOfRange, .empty: ExitStatus.dataError
+        }
     case let error as InputError:
         switch error {
         case .missingFile: ExitStatus.noInput

@@ -9,16 +9,22 @@ public struct Bank: Sendable {
     /// Fingerprint of every file the bank was read from.
     public var contentHash: String
     public let patterns: PatternLibrary
+    /// The shared synonym table, Rubrics/synonyms.yaml.
+    public var synonyms: SynonymTable
+    /// Corrects misspelt key terms of answers towards the bank's own words.
+    public var typoCorrector: TypoCorrector
 
     public init(
         domains: [Domain], concepts: [String: Concept], questions: [Question], contentHash: String,
-        patterns: PatternLibrary
+        patterns: PatternLibrary, synonyms: SynonymTable = SynonymTable(), typoCorrector: TypoCorrector = .disabled
     ) {
         self.domains = domains
         self.concepts = concepts
         self.questions = questions
         self.contentHash = contentHash
         self.patterns = patterns
+        self.synonyms = synonyms
+        self.typoCorrector = typoCorrector
     }
 
     public func question(id: String) throws(BankError) -> Question {

@@ -19,8 +19,13 @@ public struct BankLoader: Sendable {
     public static let conceptsFolder = "concepts"
 
     private let matchLimits: MatchLimits
+    private let wordList: WordList
 
-    public init(matchLimits: MatchLimits = .default) { self.matchLimits = matchLimits }
+    /// `wordList` holds the English words that typo tolerance never corrects.
+    public init(matchLimits: MatchLimits = .default, wordList: WordList = .system) {
+        self.matchLimits = matchLimits
+        self.wordList = wordList
+    }
 
     /// Loads the bank or throws every error found.
     public func load(from folder: URL) throws(BankError) -> Bank {
@@ -37,13 +42,15 @@ public struct BankLoader: Sendable {
         }
         var session = LoadSession(root: folder)
         session.loadDomains()
+        session.loadSynonyms()
         session.loadConcepts()
         session.loadQuestions()
         let patterns = session.compilePatterns(limits: matchLimits)
         let diagnostics = session.diagnostics.sorted { $0.location < $1.location }
         let bank = Bank(
             domains: session.domains, concepts: session.concepts, questions: session.questions,
-            contentHash: session.hash.hex, patterns: patterns)
+            contentHash: session.hash.hex, patterns: patterns, synonyms: session.synonyms,
+            typoCorrector: TypoCorrector(vocabulary: session.vocabulary(), wordList: wordList))
         return Result(
             bank: diagnostics.hasErrors ? nil : bank, diagnostics: diagnostics, partial: bank,
             patternSites: session.patternSites)
@@ -59,6 +66,8 @@ public struct PatternSite: Sendable, Hashable {
     public var quoteWidth: Int
     /// Whose pattern it is, as messages name it: "concept 'alerting' of question 'handle-data-drift'".
     public var owner: String
+    /// False when `{{synonyms}}` were expanded, so offsets into `source` are not columns in the file.
+    public var offsetsApply = true
 }
 
 /// The mutable state of one load; lives only for the duration of `loadReportingAll`.
@@ -71,6 +80,7 @@ private struct LoadSession {
     var questions: [Question] = []
     var questionLocations: [String: SourceLocation] = [:]
     var patternSites: [PatternSite] = []
+    var synonyms = SynonymTable()
     var hash = ContentHash()
 
     init(root: URL) { self.root = root }
@@ -142,6 +152,38 @@ private struct LoadSession {
         }
     }
 
+    // MARK: synonyms.yaml
+
+    mutating func loadSynonyms() {
+        let url = root.appendingPathComponent(SynonymTable.fileName)
+        guard FileManager.default.fileExists(atPath: url.path), case (var reader, let node, _)? = read(url) else { return }
+        defer { diagnostics += reader.diagnostics }
+        guard let top = reader.mapping(node, "synonyms.yaml") else { return }
+        reader.rejectUnknownKeys(top, allowed: ["synonyms"], in: "synonyms.yaml")
+        guard let groupsNode = top["synonyms"], let groups = reader.mapping(groupsNode, "'synonyms'") else { return }
+        var table: [String: [String]] = [:]
+        for (key, _) in groups {
+            guard let name = key.string else { continue }
+            checkIdentifier(name, node: key, reader: &reader)
+            let terms = reader.strings(groups, name, in: "synonym group '\(name)'").map { $0.0.collapsingWhitespace }
+                .filter { !$0.isEmpty }
+            if terms.isEmpty { reader.error(at: key, "synonym group '\(name)' has no terms; list them: \(name): [word, other word]") }
+            table[name] = terms
+        }
+        synonyms = SynonymTable(table)
+    }
+
+    /// The words of the bank that answers are corrected towards (see `TypoCorrector`).
+    func vocabulary() -> Set<String> {
+        var texts: [String] = synonyms.groups.values.flatMap { $0 }
+        for question in questions {
+            texts += [question.prompt, question.sampleAnswer] + question.examples.map(\.answer)
+            texts += question.rubric.concepts.map(\.concept.label)
+        }
+        texts += concepts.values.map(\.label)
+        return TypoCorrector.vocabulary(patterns: patternSites.map(\.source), texts: texts)
+    }
+
     // MARK: concepts/
 
     mutating func loadConcepts() {
@@ -175,14 +217,22 @@ private struct LoadSession {
         let patterns = readPatterns(map, key: "patterns", owner: what, reader: &reader)
         if patterns.isEmpty { reader.error(at: node, "\(what) has no patterns; add 'patterns:' with at least one") }
         return Concept(id: id, label: label, patterns: patterns, why: why,
-                       followUp: reader.string(map, "follow_up", in: what))
+                       followUp: reader.string(map, "follow_up", in: what), typos: reader.bool(map, "typos", in: what))
     }
 
     mutating func readPatterns(_ map: Node.Mapping, key: String, owner: String, reader: inout YAMLReader) -> [String] {
-        reader.strings(map, key, in: owner).map { source, node in
+        reader.strings(map, key, in: owner).map { written, node in
+            let (source, unknown) = synonyms.expand(written)
+            for name in unknown {
+                let hint = closestMatch(to: name, in: synonyms.groups.keys).map { "did you mean '{{\($0)}}'? " } ?? ""
+                reader.error(at: node, "pattern '\(written)' in \(owner) uses the synonym group '{{\(name)}}', which \(SynonymTable.fileName) does not define; \(hint)add it there or fix the name")
+            }
+            guard unknown.isEmpty else { return written }
             let quoted = [.singleQuoted, .doubleQuoted].contains(node.scalar?.style)
+            // A compile error's offset is into the expanded text, so point at the pattern's start then.
+            let expanded = source != written
             patternSites.append(PatternSite(source: source, location: reader.location(node),
-                                            quoteWidth: quoted ? 1 : 0, owner: owner))
+                                            quoteWidth: quoted && !expanded ? 1 : 0, owner: owner, offsetsApply: !expanded))
             return source
         }
     }
@@ -252,6 +302,7 @@ private struct LoadSession {
             if map["options"] != nil { reader.error(at: map["options"], "\(what) is \(kind.rawValue); only multiple-choice questions have 'options'") }
         }
         question.rubric.misconceptions = parseMisconceptions(map, what: what, reader: &reader)
+        question.rubric.scoring = parseScoring(map, what: what, reader: &reader)
         question.examples = parseExamples(map, question: question, reader: &reader)
         questions.append(question)
     }
@@ -260,6 +311,13 @@ private struct LoadSession {
         guard let text = reader.string(map, "kind", in: what, required: true) else { return nil }
         if let kind = QuestionKind(rawValue: text) { return kind }
         reader.error(at: map["kind"], "'kind' of \(what) is '\(text)'; use one of: \(QuestionKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        return nil
+    }
+
+    func parseScoring(_ map: Node.Mapping, what: String, reader: inout YAMLReader) -> ScoringCurve? {
+        guard let text = reader.string(map, "scoring", in: what) else { return nil }
+        if let curve = ScoringCurve(rawValue: text) { return curve }
+        reader.error(at: map["scoring"], "'scoring' of \(what) is '\(text)'; use linear (the default) or sqrt")
         return nil
     }
 
@@ -289,6 +347,7 @@ private struct LoadSession {
                 if let label = reader.string(entry, "label", in: owner) { concept.label = label }
                 if let why = reader.string(entry, "why", in: owner) { concept.why = why }
                 if let followUp = reader.string(entry, "follow_up", in: owner) { concept.followUp = followUp }
+                if let typos = reader.bool(entry, "typos", in: owner) { concept.typos = typos }
             } else {
                 guard let inline = parseConcept(item, reader: &reader, inQuestion: question) else { continue }
                 concept = inline
@@ -394,7 +453,7 @@ private struct LoadSession {
             }
             if case let .invalidPattern(_, offset, message)? = failed[site.source] {
                 var location = site.location
-                location.column += site.quoteWidth + offset
+                if site.offsetsApply { location.column += site.quoteWidth + offset }
                 diagnostics.append(Diagnostic(.error, at: location,
                     "invalid pattern '\(site.source)' in \(site.owner) at offset \(offset): \(message)"))
             } else if let pattern = compiled[site.source], (try? pattern.matchesEmptyString(using: matcher)) ?? false {

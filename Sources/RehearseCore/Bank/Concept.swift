@@ -10,14 +10,20 @@ public struct Concept: Codable, Sendable, Hashable, Identifiable {
     public var why: String
     /// The question an interviewer asks when an answer misses this concept.
     public var followUp: String?
+    /// `false` when the coach turned typo tolerance off (`typos: false`): the patterns then see the
+    /// answer exactly as written. nil means on.
+    public var typos: Bool?
 
-    public init(id: String, label: String, patterns: [String], why: String, followUp: String? = nil) {
+    public init(id: String, label: String, patterns: [String], why: String, followUp: String? = nil, typos: Bool? = nil) {
         self.id = id
         self.label = label
         self.patterns = patterns
         self.why = why
         self.followUp = followUp
+        self.typos = typos
     }
+
+    public var toleratesTypos: Bool { typos ?? true }
 }
 
 /// A concept as one question's rubric uses it: with its weight there and whether it is required.
@@ -56,15 +62,29 @@ public struct Misconception: Codable, Sendable, Hashable, Identifiable {
     }
 }
 
+/// How the share of weight an answer earned becomes its score.
+public enum ScoringCurve: String, Codable, Sendable, CaseIterable {
+    /// The score is the share itself: half the weight, 50.
+    case linear
+    /// The square root of the share: half the weight, 71. Graders give a partial answer more than its
+    /// share of the key terms, and this curve agrees with them better (see Rubrics/README.md).
+    case sqrt
+}
+
 /// How a question's concepts and misconceptions turn an answer into a score.
 public struct Rubric: Codable, Sendable, Hashable {
     public var concepts: [RubricConcept]
     public var misconceptions: [Misconception]
+    /// `scoring:` in the question file; nil means linear.
+    public var scoring: ScoringCurve?
 
-    public init(concepts: [RubricConcept] = [], misconceptions: [Misconception] = []) {
+    public init(concepts: [RubricConcept] = [], misconceptions: [Misconception] = [], scoring: ScoringCurve? = nil) {
         self.concepts = concepts
         self.misconceptions = misconceptions
+        self.scoring = scoring
     }
+
+    public var curve: ScoringCurve { scoring ?? .linear }
 
     public var totalWeight: Double { concepts.reduce(0) { $0 + $1.weight } }
 }

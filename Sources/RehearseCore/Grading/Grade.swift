@@ -24,13 +24,16 @@ public struct Evidence: Codable, Sendable, Hashable {
     public var end: Int
     /// The pattern that matched.
     public var pattern: String
+    /// Words in the quote that were read as other words (typos, British spellings); nil when none.
+    public var corrections: [Correction]?
 
-    public init(quote: String, context: String, start: Int, end: Int, pattern: String) {
+    public init(quote: String, context: String, start: Int, end: Int, pattern: String, corrections: [Correction]? = nil) {
         self.quote = quote
         self.context = context
         self.start = start
         self.end = end
         self.pattern = pattern
+        self.corrections = corrections
     }
 }
 
@@ -40,13 +43,18 @@ public struct ConceptResult: Codable, Sendable, Hashable {
     public var weight: Double
     public var required: Bool
     public var matched: Bool
-    /// 1 when earned, 0 when not.
+    /// 1 when earned, 0 when not, `Explanation.namedOnlyCredit` when the answer only named it.
     public var credit: Double
     public var evidence: Evidence?
     /// A mention the answer negated ("I would not roll back"), which earned nothing.
     public var negatedMention: Evidence?
     public var why: String
     public var followUp: String?
+    /// True when the answer named the concept in a bare list or fragment without saying anything about
+    /// it, so it earned only part of its weight; nil otherwise.
+    public var namedOnly: Bool?
+
+    public var isNamedOnly: Bool { namedOnly ?? false }
 }
 
 public struct MisconceptionResult: Codable, Sendable, Hashable {

@@ -47,8 +47,17 @@ public struct GradeReport {
         let covered = grade.concepts.filter(\.matched)
         if covered.isEmpty { lines.append("  (nothing yet)") }
         for concept in covered {
-            lines.append(style.green("  ✓ ") + "\(concept.label) " + style.dim("[\(concept.id), weight \(concept.weight.formatted)]"))
-            if let evidence = concept.evidence { lines.append("      \"\(evidence.context)\"") }
+            let marker = concept.isNamedOnly ? style.yellow("  ~ ") : style.green("  ✓ ")
+            lines.append(marker + "\(concept.label) " + style.dim("[\(concept.id), weight \(concept.weight.formatted)]"))
+            if let evidence = concept.evidence {
+                lines.append("      \"\(evidence.context)\"")
+                for correction in evidence.corrections ?? [] {
+                    lines.append(style.dim("      read \"\(correction.read)\" as \"\(correction.takenAs)\""))
+                }
+            }
+            if concept.isNamedOnly {
+                lines.append(style.yellow("      Named, not explained (\(Int(concept.credit * 100))% credit): say what you would do with it, and why."))
+            }
         }
         let missing = grade.concepts.filter { !$0.matched }
         if !missing.isEmpty { lines.append("Missing:") }
@@ -111,14 +120,20 @@ public struct GradeReport {
     /// The stable JSON shape documented in Rubrics/README.md.
     struct JSONShape: Encodable {
         struct Concept: Encodable {
+            struct ReadAs: Encodable { var read: String, takenAs: String }
             var id: String, label: String, weight: Double, required: Bool, matched: Bool
+            var credit: Double
+            var namedOnly: Bool
+            var readAs: [ReadAs]
             var evidence: String?
             var quote: String?
             var pattern: String?
             var negated: String?
 
             // Scripts rely on every key being present: absent evidence is `null`, not a missing key.
-            enum CodingKeys: String, CodingKey { case id, label, weight, required, matched, evidence, quote, pattern, negated }
+            enum CodingKeys: String, CodingKey {
+                case id, label, weight, required, matched, credit, namedOnly = "named_only", readAs = "read_as", evidence, quote, pattern, negated
+            }
             func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encode(id, forKey: .id)
@@ -126,6 +141,9 @@ public struct GradeReport {
                 try container.encode(weight, forKey: .weight)
                 try container.encode(required, forKey: .required)
                 try container.encode(matched, forKey: .matched)
+                try container.encode(credit, forKey: .credit)
+                try container.encode(namedOnly, forKey: .namedOnly)
+                try container.encode(readAs, forKey: .readAs)
                 try container.encode(evidence, forKey: .evidence)
                 try container.encode(quote, forKey: .quote)
                 try container.encode(pattern, forKey: .pattern)
@@ -155,6 +173,8 @@ public struct GradeReport {
             band: grade.band.rawValue,
             concepts: grade.concepts.map {
                 .init(id: $0.id, label: $0.label, weight: $0.weight, required: $0.required, matched: $0.matched,
+                      credit: $0.credit, namedOnly: $0.isNamedOnly,
+                      readAs: ($0.evidence?.corrections ?? []).map { .init(read: $0.read, takenAs: $0.takenAs) },
                       evidence: $0.evidence?.context, quote: $0.evidence?.quote, pattern: $0.evidence?.pattern,
                       negated: $0.negatedMention?.context)
             },

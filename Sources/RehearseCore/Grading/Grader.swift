@@ -7,42 +7,72 @@ import PCRE2
 public struct Grader {
     private let patterns: PatternLibrary
     private let matcher: Matcher
+    private let corrector: TypoCorrector
 
-    public init(bank: Bank, limits: MatchLimits = .default) {
+    private let checksExplanation: Bool
+
+    /// `correctsTypos: false` grades every answer as written, and `checksExplanation: false` gives full
+    /// credit to a bare mention: both only for measuring what each adds.
+    public init(bank: Bank, limits: MatchLimits = .default, correctsTypos: Bool = true, checksExplanation: Bool = true) {
         self.patterns = bank.patterns
         self.matcher = Matcher(limits: limits)
+        self.corrector = correctsTypos ? bank.typoCorrector : .disabled
+        self.checksExplanation = checksExplanation
     }
 
     /// Grades `answer` (for a follow-up, the first answer and the follow-up answer together).
     public func grade(_ answer: String, for question: Question) throws(GradingError) -> Grade {
         if question.kind == .multipleChoice { return gradeChoice(answer, for: question) }
-        let normalized = NormalizedAnswer(answer)
-        var text = normalized.text
-        // `withUTF8` rethrows untyped errors, so carry the typed one out in a Result.
-        let result = text.withUTF8 { bytes in
-            Result { () throws(GradingError) in
-                try gradeOpen(answer, scan: AnswerScan(
-                    bytes: bytes, normalized: normalized, original: answer, question: question,
-                    patterns: patterns, matcher: matcher))
+        let corrected = NormalizedAnswer(answer, correcting: corrector)
+        let exact = corrected.corrections.isEmpty ? corrected : NormalizedAnswer(answer)
+        let originalBytes = Array(answer.utf8)
+        var concepts: [ConceptResult] = []
+        var misconceptions: [MisconceptionResult] = []
+        // Concepts that tolerate typos read the corrected text; the rest, and misconceptions (a guess at
+        // what the candidate meant must never cost points), read the answer as written.
+        try scanning(exact, answer: answer, originalBytes: originalBytes, for: question) { scan throws(GradingError) in
+            for misconception in question.rubric.misconceptions {
+                if let found = try scan.result(for: misconception) { misconceptions.append(found) }
+            }
+            if corrected.corrections.isEmpty {
+                for concept in question.rubric.concepts { concepts.append(try scan.result(for: concept)) }
+            } else {
+                for concept in question.rubric.concepts where !concept.concept.toleratesTypos {
+                    concepts.append(try scan.result(for: concept))
+                }
             }
         }
-        return try result.get()
-    }
-
-    private func gradeOpen(_ answer: String, scan: AnswerScan) throws(GradingError) -> Grade {
-        let question = scan.question
-        var concepts: [ConceptResult] = []
-        for concept in question.rubric.concepts { concepts.append(try scan.result(for: concept)) }
-        var misconceptions: [MisconceptionResult] = []
-        for misconception in question.rubric.misconceptions {
-            if let found = try scan.result(for: misconception) { misconceptions.append(found) }
+        if !corrected.corrections.isEmpty {
+            try scanning(corrected, answer: answer, originalBytes: originalBytes, for: question) { scan throws(GradingError) in
+                for concept in question.rubric.concepts where concept.concept.toleratesTypos {
+                    concepts.append(try scan.result(for: concept))
+                }
+            }
+            let order = question.rubric.concepts.map(\.id)
+            concepts.sort { order.firstIndex(of: $0.id)! < order.firstIndex(of: $1.id)! }
         }
-        let score = Scoring.score(concepts: concepts, misconceptions: misconceptions)
+        let score = Scoring.score(concepts: concepts, misconceptions: misconceptions, curve: question.rubric.curve)
         let missing = concepts.filter { !$0.matched }.sorted { $0.required && !$1.required }.map(\.id)
         return Grade(
             questionID: question.id, score: score, band: Band(score: score), concepts: concepts,
             missing: missing, misconceptions: misconceptions,
             signals: AnswerSignals.detect(in: answer, prompt: question.prompt), choice: nil)
+    }
+
+    private func scanning(
+        _ normalized: NormalizedAnswer, answer: String, originalBytes: [UInt8], for question: Question,
+        _ body: (AnswerScan) throws(GradingError) -> Void
+    ) throws(GradingError) {
+        var text = normalized.text
+        // `withUTF8` rethrows untyped errors, so carry the typed one out in a Result.
+        let result = text.withUTF8 { bytes in
+            Result { () throws(GradingError) in
+                try body(AnswerScan(
+                    bytes: bytes, normalized: normalized, original: answer, originalBytes: originalBytes,
+                    question: question, patterns: patterns, matcher: matcher, checksExplanation: checksExplanation))
+            }
+        }
+        try result.get()
     }
 
     private func gradeChoice(_ answer: String, for question: Question) -> Grade {
@@ -59,14 +89,18 @@ public struct Grader {
 
 /// The exact scoring rule, documented in Rubrics/README.md.
 public enum Scoring {
-    /// 100 × (Σ weight × credit − Σ penalties) ÷ Σ weight, rounded, clamped to 0…100.
-    public static func score(concepts: [ConceptResult], misconceptions: [MisconceptionResult]) -> Int {
+    /// 100 × curve((Σ weight × credit − Σ penalties) ÷ Σ weight), rounded; the share is clamped to 0…1
+    /// and the curve is the identity (linear) or the square root.
+    public static func score(
+        concepts: [ConceptResult], misconceptions: [MisconceptionResult], curve: ScoringCurve = .linear
+    ) -> Int {
         let total = concepts.reduce(0) { $0 + $1.weight }
         guard total > 0 else { return 0 }
         let earned = concepts.reduce(0) { $0 + $1.weight * $1.credit }
         let penalties = misconceptions.reduce(0) { $0 + $1.penalty }
-        let fraction = (earned - penalties) / total
-        return Int((100 * min(1, max(0, fraction))).rounded())
+        let share = min(1, max(0, (earned - penalties) / total))
+        let curved = curve == .sqrt ? share.squareRoot() : share
+        return Int((100 * curved).rounded())
     }
 }
 
@@ -75,21 +109,25 @@ private struct AnswerScan {
     let bytes: UnsafeBufferPointer<UInt8>
     let normalized: NormalizedAnswer
     let original: String
+    let originalBytes: [UInt8]
     let question: Question
     let patterns: PatternLibrary
     let matcher: Matcher
+    let checksExplanation: Bool
 
     func result(for rubricConcept: RubricConcept) throws(GradingError) -> ConceptResult {
         let concept = rubricConcept.concept
-        let found = try firstMention(of: concept.patterns, owner: "concept '\(concept.id)'")
+        let found = try firstMention(of: concept.patterns, owner: "concept '\(concept.id)'", preferExplained: checksExplanation)
+        let credit = found.affirmed == nil ? 0 : (found.explained ? 1 : Explanation.namedOnlyCredit)
         return ConceptResult(
             id: concept.id, label: concept.label, weight: rubricConcept.weight, required: rubricConcept.required,
-            matched: found.affirmed != nil, credit: found.affirmed == nil ? 0 : 1, evidence: found.affirmed,
-            negatedMention: found.affirmed == nil ? found.negated : nil, why: concept.why, followUp: concept.followUp)
+            matched: found.affirmed != nil, credit: credit, evidence: found.affirmed,
+            negatedMention: found.affirmed == nil ? found.negated : nil, why: concept.why, followUp: concept.followUp,
+            namedOnly: found.affirmed != nil && !found.explained ? true : nil)
     }
 
     func result(for misconception: Misconception) throws(GradingError) -> MisconceptionResult? {
-        let found = try firstMention(of: misconception.patterns, owner: "misconception '\(misconception.id)'")
+        let found = try firstMention(of: misconception.patterns, owner: "misconception '\(misconception.id)'", preferExplained: false)
         guard let evidence = found.affirmed else { return nil }
         return MisconceptionResult(
             id: misconception.id, label: misconception.label, penalty: misconception.penalty, evidence: evidence,
@@ -109,28 +147,36 @@ private struct AnswerScan {
         }
     }
 
-    /// The first match, in pattern order, that is not negated; and the first negated one, if any.
-    private func firstMention(of sources: [String], owner: String) throws(GradingError) -> (affirmed: Evidence?, negated: Evidence?) {
+    /// The first match, in pattern order, that is not negated (with `preferExplained`, the first whose
+    /// sentence explains it, else the first bare mention); and the first negated one, if any.
+    private func firstMention(
+        of sources: [String], owner: String, preferExplained: Bool
+    ) throws(GradingError) -> (affirmed: Evidence?, explained: Bool, negated: Evidence?) {
         var negated: Evidence?
+        var namedOnly: Evidence?
         for source in sources {
             guard let pattern = patterns[source] else {
                 throw .patternNotCompiled(question: question.id, pattern: source)
             }
             var start = 0
             while let range = try nextMatch(of: pattern, from: start, owner: owner) {
-                let isNegated = Negation.isNegated(before: range.lowerBound, in: bytes)
-                if !isNegated || negated == nil {
-                    let evidence = EvidenceQuote.make(
-                        range, in: bytes, original: normalized.originalRange(of: range), of: original, pattern: source)
-                    if !isNegated { return (evidence, nil) }
-                    negated = evidence
+                let originalRange = normalized.originalRange(of: range)
+                var evidence = EvidenceQuote.make(range, in: bytes, original: originalRange, of: original, pattern: source)
+                let corrections = normalized.corrections(within: originalRange)
+                if !corrections.isEmpty { evidence.corrections = corrections }
+                if Negation.isNegated(before: range.lowerBound, in: bytes) {
+                    negated = negated ?? evidence
+                } else if !preferExplained || Explanation.isExplained(originalRange, in: originalBytes) {
+                    return (evidence, true, nil)
+                } else {
+                    namedOnly = namedOnly ?? evidence
                 }
                 // The loader rejects patterns that match the empty string, so a match always advances.
                 guard !range.isEmpty, range.upperBound < bytes.count else { break }
                 start = range.upperBound
             }
         }
-        return (nil, negated)
+        return (namedOnly, false, namedOnly == nil ? negated : nil)
     }
 }
 

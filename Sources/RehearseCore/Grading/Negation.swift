@@ -8,7 +8,7 @@ enum Negation {
     /// "not only X but Y" and "not just X" affirm X.
     static let affirmingFollowers: Set<String> = ["only", "just", "merely", "simply"]
     static let clauseBreaks: Set<UInt8> = Array(".;:!?\n,()").reduce(into: []) { $0.insert($1.asciiValue!) }
-    static let window = 4
+    static let window = 2
 
     /// `text` is the whole answer's UTF-8; `start` the byte offset where the match begins.
     static func isNegated(before start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {

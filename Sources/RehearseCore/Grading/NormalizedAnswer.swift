@@ -1,11 +1,14 @@
-/// The answer as patterns see it: whitespace runs (line breaks included) folded to one space, and
+/// The answer as patterns see it: whitespace runs (line breaks included) folded to one space,
 /// typographic quotes and dashes replaced by their ASCII forms, so a coach's `roll back` matches an
-/// answer that wrapped between the two words or typed a curly apostrophe.
+/// answer that wrapped between the two words or typed a curly apostrophe; and, when a corrector is
+/// given, misspelt key terms replaced by the bank's spelling ("retrian" → "retrain").
 ///
 /// Keeps, for every byte of the normalised text, where it came from in the original, so evidence can
 /// be quoted and located in the answer exactly as the candidate wrote it.
 struct NormalizedAnswer {
     private(set) var text: String
+    /// The words read as other words, in answer order.
+    private(set) var corrections: [Correction] = []
     private var originalStarts: [Int] = []
     private var originalEnds: [Int] = []
 
@@ -14,36 +17,83 @@ struct NormalizedAnswer {
         "\u{2013}": "-", "\u{2014}": "-", "\u{2011}": "-", "\u{00A0}": " ",
     ]
 
-    init(_ original: String) {
-        var starts: [Int] = [], ends: [Int] = []
+    init(_ original: String, correcting corrector: TypoCorrector = .disabled) {
         var output: [UInt8] = []
         output.reserveCapacity(original.utf8.count)
         var offset = 0
         var pendingSpace = false
+        var word = PendingWord()
+        var originalStarts: [Int] = [], originalEnds: [Int] = [], corrections: [Correction] = []
+        originalStarts.reserveCapacity(original.utf8.count)
+        originalEnds.reserveCapacity(original.utf8.count)
+
+        func emit(_ bytes: some Sequence<UInt8>, from start: Int, to end: Int) {
+            for byte in bytes {
+                output.append(byte)
+                originalStarts.append(start)
+                originalEnds.append(end)
+            }
+        }
+        func flushWord() {
+            guard !word.isEmpty else { return }
+            let lowered = word.text.lowercased()
+            if !corrector.isEmpty, let corrected = corrector.correction(for: lowered) {
+                corrections.append(Correction(read: word.text, takenAs: corrected, start: word.start, end: offset))
+                emit(corrected.utf8, from: word.start, to: offset)
+            } else {
+                for (index, byte) in word.text.utf8.enumerated() {
+                    emit(CollectionOfOne(byte), from: word.byteStarts[index], to: word.byteEnds[index])
+                }
+            }
+            word = PendingWord()
+        }
+
         for scalar in original.unicodeScalars {
             let width = UTF8.width(scalar)
             defer { offset += width }
+            if scalar.properties.isAlphabetic {
+                if word.isEmpty, pendingSpace {
+                    emit(CollectionOfOne(0x20), from: offset, to: offset)
+                    pendingSpace = false
+                }
+                word.append(scalar, at: offset, width: width)
+                continue
+            }
+            flushWord()
             let replaced = Self.replacements[scalar]
             if scalar.properties.isWhitespace || replaced == " " {
                 pendingSpace = !output.isEmpty
                 continue
             }
             if pendingSpace {
-                output.append(0x20)
-                starts.append(offset)
-                ends.append(offset)
+                emit(CollectionOfOne(0x20), from: offset, to: offset)
                 pendingSpace = false
             }
-            let append = { (byte: UInt8) in
-                output.append(byte)
-                starts.append(offset)
-                ends.append(offset + width)
-            }
-            if let replaced { replaced.utf8.forEach(append) } else { scalar.utf8.forEach(append) }
+            if let replaced { emit(replaced.utf8, from: offset, to: offset + width) } else { emit(scalar.utf8, from: offset, to: offset + width) }
         }
+        flushWord()
         text = String(decoding: output, as: UTF8.self)
-        originalStarts = starts
-        originalEnds = ends
+        self.originalStarts = originalStarts
+        self.originalEnds = originalEnds
+        self.corrections = corrections
+    }
+
+    /// A run of letters, held back until it ends so it can be corrected as a whole.
+    private struct PendingWord {
+        var text = ""
+        var start = 0
+        var byteStarts: [Int] = []
+        var byteEnds: [Int] = []
+        var isEmpty: Bool { text.isEmpty }
+
+        mutating func append(_ scalar: Unicode.Scalar, at offset: Int, width: Int) {
+            if text.isEmpty { start = offset }
+            text.unicodeScalars.append(scalar)
+            for _ in 0..<width {
+                byteStarts.append(offset)
+                byteEnds.append(offset + width)
+            }
+        }
     }
 
     /// The original byte range that a range of the normalised text came from.
@@ -53,5 +103,10 @@ struct NormalizedAnswer {
             return start..<start
         }
         return originalStarts[range.lowerBound]..<originalEnds[range.upperBound - 1]
+    }
+
+    /// The corrections inside a range of the original answer.
+    func corrections(within range: Range<Int>) -> [Correction] {
+        corrections.filter { $0.start < range.upperBound && $0.end > range.lowerBound }
     }
 }
