@@ -157,6 +157,16 @@ struct BankCommandTests {
         #expect(unknown.stderr.contains("Known domains: general-mlops"))
     }
 
+    @Test("rubric test --verbose shows every answer's score against its range")
+    func rubricTestVerbose() throws {
+        let output = try RehearseProcess.run(["rubric", "test", "--verbose", "Rubrics/deployment/canary-vs-blue-green.yaml"])
+        #expect(output.status == 0)
+        let lines = output.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.contains("canary-vs-blue-green [sample_answer]: ") && $0.hasSuffix("(expected 80–100) ok") })
+        #expect(lines.contains { $0.contains("[example 3, weak]: ") && $0.contains("(expected 0–40) ok") })
+        #expect(lines.last?.hasSuffix(" 0 failed") == true)
+    }
+
     @Test("rubric test fails with file, example and a summary when an example no longer holds")
     func rubricTestFailure() throws {
         let temp = try TemporaryFolder()

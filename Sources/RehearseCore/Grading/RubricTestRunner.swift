@@ -9,9 +9,25 @@ public struct RubricTestRunner {
         public var description: String { "\(location): \(questionID) [\(example)]: \(message)" }
     }
 
+    /// A graded answer and the range it had to land in, for `rubric test --verbose`.
+    public struct Scored: Sendable, Hashable, CustomStringConvertible {
+        public var location: SourceLocation
+        public var questionID: String
+        public var example: String
+        public var score: Int
+        public var expected: ClosedRange<Int>
+        public var passed: Bool
+
+        public var description: String {
+            "\(location): \(questionID) [\(example)]: \(score) (expected \(expected.lowerBound)–\(expected.upperBound)) \(passed ? "ok" : "FAILED")"
+        }
+    }
+
     public struct Report: Sendable {
         public var passed = 0
         public var failures: [Failure] = []
+        /// Every sample and example answer with its score, in bank order.
+        public var scored: [Scored] = []
         public var failed: Int { failures.count }
         public var summary: String { "\(passed) passed, \(failed) failed" }
     }
@@ -23,7 +39,7 @@ public struct RubricTestRunner {
     public func run(_ questions: [Question]) -> Report {
         var report = Report()
         for question in questions {
-            for failure in check(question) {
+            for failure in check(question, scored: &report.scored) {
                 if let failure { report.failures.append(failure) } else { report.passed += 1 }
             }
         }
@@ -31,13 +47,13 @@ public struct RubricTestRunner {
     }
 
     /// One entry per check: nil when it passed.
-    private func check(_ question: Question) -> [Failure?] {
+    private func check(_ question: Question, scored: inout [Scored]) -> [Failure?] {
         var results: [Failure?] = [checkCompleteness(question)]
         if question.kind != .multipleChoice {
-            results.append(checkSampleAnswer(question))
+            results.append(checkSampleAnswer(question, scored: &scored))
         }
         for (index, example) in question.examples.enumerated() {
-            results.append(check(example, number: index + 1, of: question))
+            results.append(check(example, number: index + 1, of: question, scored: &scored))
         }
         return results
     }
@@ -52,9 +68,12 @@ public struct RubricTestRunner {
             message: "no \(absent.map(\.rawValue).joined(separator: ", ")) example; every question needs \(needed.map(\.rawValue).joined(separator: ", ")) examples")
     }
 
-    private func checkSampleAnswer(_ question: Question) -> Failure? {
+    private func checkSampleAnswer(_ question: Question, scored: inout [Scored]) -> Failure? {
         do {
             let grade = try grader.grade(question.sampleAnswer, for: question)
+            scored.append(Scored(
+                location: question.source, questionID: question.id, example: "sample_answer", score: grade.score,
+                expected: 80...100, passed: grade.score >= 80))
             guard grade.score < 80 else { return nil }
             return Failure(
                 location: question.source, questionID: question.id, example: "sample_answer",
@@ -64,7 +83,9 @@ public struct RubricTestRunner {
         }
     }
 
-    private func check(_ example: RubricExample, number: Int, of question: Question) -> Failure? {
+    private func check(
+        _ example: RubricExample, number: Int, of question: Question, scored: inout [Scored]
+    ) -> Failure? {
         let name = "example \(number), \(example.level.rawValue)"
         func failure(_ message: String) -> Failure {
             Failure(location: example.location, questionID: question.id, example: name, message: message)
@@ -83,6 +104,9 @@ public struct RubricTestRunner {
         if example.level == .weak, question.kind != .multipleChoice, example.missing.isEmpty {
             problems.append("a weak example must name the concepts it misses: add expect: {missing: [...]}")
         }
+        scored.append(Scored(
+            location: example.location, questionID: question.id, example: name, score: grade.score,
+            expected: example.minScore...example.maxScore, passed: problems.isEmpty))
         return problems.isEmpty ? nil : failure(problems.joined(separator: "; "))
     }
 }

@@ -51,6 +51,9 @@ struct RubricTest: ParsableCommand {
     @Option(name: .long, help: "With --responses: text or json.")
     var format: OutputFormat = .text
 
+    @Flag(name: .shortAndLong, help: "Also print every sample and example answer with its score, to see how close each is to its range.")
+    var verbose = false
+
     @OptionGroup var rubricOptions: RubricOptions
 
     func validate() throws {
@@ -67,6 +70,7 @@ struct RubricTest: ParsableCommand {
             if let responses { return try measureAgreement(responses, bank: bank) }
             let questions = bank.questions.filter { scope.contains($0.source.file) }
             let report = RubricTestRunner(grader: Grader(bank: bank)).run(questions)
+            if verbose { for scored in report.scored { print(scored) } }
             for failure in report.failures { print(failure) }
             print(report.summary)
             if report.failed > 0 { throw ExitCode(ExitStatus.checkFailed) }
