@@ -13,25 +13,14 @@ struct GradeCommand: ParsableCommand {
               echo "I would retrain on recent data" | rehearse grade --question handle-data-drift --format json
             """)
 
-    @Option(name: .long, help: ArgumentHelp("The question id ('rehearse bank list' shows them).", valueName: "id"))
-    var question: String
-
-    @Option(name: .long, help: ArgumentHelp("A file holding the answer; '-' or none reads standard input.", valueName: "file"))
-    var answerFile: String?
-
+    @OptionGroup var answer: AnswerOptions
     @OptionGroup var format: FormatOption
-    @OptionGroup var rubricOptions: RubricOptions
 
     func run() throws {
         try reportingErrors {
-            let bank = try rubricOptions.loadBank()
-            let question = try bank.question(id: question)
-            if answerFile == nil, Terminal.stdinIsTerminal {
-                print("Type your answer, then press Ctrl-D on a new line:")
-            }
-            let answer = try AnswerText.decode(try readInput(answerFile))
-            let grade = try Grader(bank: bank).grade(answer, for: question)
-            print(GradeReport(grade: grade, question: question).render(format.format, style: Terminal.style), terminator: "")
+            let graded = try answer.grade()
+            let report = GradeReport(grade: graded.grade, question: graded.question)
+            print(report.render(format.format, style: Terminal.style), terminator: "")
         }
     }
 }

@@ -17,24 +17,13 @@ struct RubricExplain: ParsableCommand {
               echo "I would compare the distributions and retrain" | rehearse rubric explain --question handle-data-drift
             """)
 
-    @Option(name: .long, help: ArgumentHelp("The question id ('rehearse bank list' shows them).", valueName: "id"))
-    var question: String
-
-    @Option(name: .long, help: ArgumentHelp("A file holding the answer; '-' or none reads standard input.", valueName: "file"))
-    var answerFile: String?
-
-    @OptionGroup var rubricOptions: RubricOptions
+    @OptionGroup var answer: AnswerOptions
 
     func run() throws {
         try reportingErrors {
-            let bank = try rubricOptions.loadBank()
-            let question = try bank.question(id: question)
-            if answerFile == nil, Terminal.stdinIsTerminal {
-                print("Type the answer, then press Ctrl-D on a new line:")
-            }
-            let answer = try AnswerText.decode(try readInput(answerFile))
-            let grade = try Grader(bank: bank).grade(answer, for: question)
-            print(GradeExplanation(grade: grade, question: question, answer: answer).render(style: Terminal.style), terminator: "")
+            let graded = try answer.grade()
+            let explanation = GradeExplanation(grade: graded.grade, question: graded.question, answer: graded.answer)
+            print(explanation.render(style: Terminal.style), terminator: "")
         }
     }
 }
