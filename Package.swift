@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(
             name: "RehearseCoreTests", dependencies: ["RehearseCore", .product(name: "Yams", package: "Yams")],
-            exclude: ["Snapshots", "Fixtures"]),,
+            exclude: ["Snapshots", "Fixtures"]),
         // RehearseCore builds the transcripts the end-to-end tests feed to the binary.
         .testTarget(name: "EndToEndTests", dependencies: ["RehearseCore"], exclude: ["Fixtures", "Snapshots"]),
     ]
