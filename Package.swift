@@ -19,6 +19,11 @@ let package = Package(
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
         ),
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
         .target(
             name: "RehearseCore",
             dependencies: ["PCRE2", .product(name: "Yams", package: "Yams")]
@@ -27,6 +32,7 @@ let package = Package(
             name: "rehearse",
             dependencies: [
                 "RehearseCore",
+                "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,7 +42,10 @@ let package = Package(
             path: "Benchmarks/rehearse-bench"
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
-        .testTarget(name: "RehearseCoreTests", dependencies: ["RehearseCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(
+            name: "RehearseCoreTests", dependencies: ["RehearseCore"],
+            exclude: ["Interview/Fixtures"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Practice/Fixtures"]),
     ]
 )

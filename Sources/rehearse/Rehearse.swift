@@ -7,14 +7,14 @@ struct Rehearse: ParsableCommand {
         commandName: "rehearse",
         abstract: "Practise MLOps and ML-engineering interviews in the terminal, graded against coach-written rubrics.",
         discussion: """
-            Start with 'rehearse grade --question handle-data-drift' to grade one answer, or
-            'rehearse bank list' to see the questions. Coaches: 'rehearse rubric test' proves the rubrics.
+            Sit a mock interview with 'rehearse practice' (five mixed questions). Grade one answer with
+            'rehearse grade --question handle-data-drift'; 'rehearse bank list' shows the questions. Coaches: 'rehearse rubric test' proves the rubrics.
 
             Exit codes: 0 success; 1 a check failed (rubric test, lint); 64 wrong arguments or unknown id;
             65 invalid rubric or answer; 66 a file or folder is missing; 73 cannot write output.
             """,
         version: RehearseCore.version,
-        subcommands: [GradeCommand.self, BankCommand.self, RubricCommand.self]
+        subcommands: [PracticeCommand.self, GradeCommand.self, BankCommand.self, RubricCommand.self]
     )
 }
 
