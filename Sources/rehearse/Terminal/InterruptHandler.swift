@@ -16,6 +16,11 @@ enum InterruptHandler {
         _ = buffer.initialize(from: bytes)
         farewell = buffer
         for signal in signals { setHandler(signal) }
+        // A handler for a blocked signal never runs; a parent may have started us with these blocked.
+        var handled = sigset_t()
+        sigemptyset(&handled)
+        for signal in signals { sigaddset(&handled, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &handled, nil)
     }
 
     /// Runs `body` (an editor, say) with Ctrl-C going to it alone.
