@@ -18,6 +18,10 @@ extension InterviewError: LocalizedError {
             let hint = suggestion.map { " Did you mean '\($0)'?" } ?? ""
             return "no domain '\(id)'.\(hint) Known domains: \(known.joined(separator: ", "))."
         case let .notEnoughQuestions(asked, available, filter):
+            if filter.isEmpty {
+                return "the bank has only \(available) question\(available == 1 ? "" : "s"), but \(asked) were asked for; "
+                    + "pass --count \(available) or fewer."
+            }
             if available == 0 {
                 return "no question matches \(filter); widen the filter ('rehearse bank list' shows what there is)."
             }

@@ -43,7 +43,7 @@ public struct InterviewPlanner {
             parts.append("domain \(plan.domains.joined(separator: " or "))")
         }
         if plan.kind != .mixed { parts.append("kind \(plan.kind.rawValue)") }
-        return parts.isEmpty ? "in the bank" : parts.joined(separator: ", ")
+        return parts.joined(separator: ", ")
     }
 
     // MARK: Practice exam

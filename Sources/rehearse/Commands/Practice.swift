@@ -7,22 +7,18 @@ struct PracticeCommand: ParsableCommand {
         commandName: "practice",
         abstract: "Sit a mock interview in the terminal and come out with a graded transcript.",
         discussion: """
-            The interviewer asks the questions one by one. Answer in as many lines as you like and end the
-            answer with a line holding only "." (blank lines inside an answer are kept). On a line of
-            their own: :hint, :repeat (the question again), :edit (opens $EDITOR with the draft), :skip,
-            :quit (saved; resume later), :help. A multiple-choice question takes a letter.
+            The interviewer asks the questions one by one. Answer in as many lines as you like and end the answer with a line holding only "." (blank lines inside an answer are kept). On a line of their own: :hint, :repeat (the question again), :edit (opens $EDITOR with the draft), :skip, :quit (saved; resume later), :help. A multiple-choice question takes a letter.
 
-            When an answer misses a required point, the interviewer asks one follow-up; both answers are
-            graded together. The transcript is saved to Transcripts/ after every answer, so Ctrl-C or a
-            crash loses nothing; a Markdown report is written beside it at the end.
+            When an answer misses a required point, the interviewer asks one follow-up, and both answers are graded together. The transcript is saved after every answer, so Ctrl-C or a crash loses nothing; at the end a Markdown report is written beside it.
 
-              rehearse practice                              5 mixed questions
+            Examples:
+              rehearse practice                  (five mixed questions)
               rehearse practice --count 8 --domain deployment --kind technical
-              rehearse practice --exam --count 20 --seed 7   a practice exam, weighted by domain
-              rehearse practice --feedback end               all feedback at the end
-              rehearse practice --resume                     continue the newest unfinished interview
+              rehearse practice --exam --count 20 --seed 7
+              rehearse practice --feedback end
+              rehearse practice --resume         (the newest unfinished interview)
               rehearse practice --resume Transcripts/2026-11-23-190512-mixed.json
-              rehearse practice < answers.txt                scripted: answers piped in, no prompts
+              rehearse practice < answers.txt    (scripted: no prompts, no colour)
             """)
 
     @Option(name: .long, help: ArgumentHelp("How many questions (default 5).", valueName: "n"))
@@ -32,7 +28,7 @@ struct PracticeCommand: ParsableCommand {
         "Only this domain (an id from Rubrics/bank.yaml); repeat for several.", valueName: "domain"))
     var domains: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Which questions: technical, behavioural, multiple-choice or mixed (default).", valueName: "kind"))
+    @Option(name: .long, help: ArgumentHelp("Which kind of questions (default: mixed).", valueName: "kind"))
     var kind: InterviewPlan.KindFilter?
 
     @Option(name: .long, help: ArgumentHelp("Draws the same questions in the same order again (printed at the start).", valueName: "n"))
@@ -41,10 +37,10 @@ struct PracticeCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw the questions by the domain weights of bank.yaml, like a practice exam.")
     var exam = false
 
-    @Option(name: .long, help: ArgumentHelp("Feedback after each answer, or all at the end: each or end.", valueName: "when"))
+    @Option(name: .long, help: ArgumentHelp("Feedback after each answer, or all at the end (default: each).", valueName: "when"))
     var feedback: InterviewPlan.FeedbackTiming?
 
-    @Option(name: .long, help: ArgumentHelp("The folder for transcripts (default: Transcripts).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The folder for transcripts.", valueName: "dir"))
     var transcripts = "Transcripts"
 
     @Flag(name: .long, help: "Continue an interview that was stopped: the transcript given, else the newest unfinished one.")
