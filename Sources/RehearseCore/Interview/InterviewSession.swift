@@ -17,7 +17,8 @@ public struct InterviewSession {
     public private(set) var transcript: Transcript
     /// Where the transcript is saved; the Markdown report goes beside it.
     public let transcriptURL: URL
-    /// Told to the candidate when they stop: how to continue.
+    /// Told to the candidate when they stop: how to continue. Paths are shown as given (relative to the
+    /// working folder when the transcript folder was given that way).
     public var resumeCommand: String
 
     private let questions: [String: Question]
@@ -54,7 +55,7 @@ public struct InterviewSession {
     ) {
         self.transcript = transcript
         transcriptURL = url
-        resumeCommand = "rehearse practice --resume \(url.path)"
+        resumeCommand = "rehearse practice --resume \(url.relativePath)"
         questions = Dictionary(bank.questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         grader = Grader(bank: bank)
         self.store = store
@@ -103,7 +104,7 @@ public struct InterviewSession {
                 + (plan.feedback == .each ? "Feedback comes after each answer.\n" : "Feedback comes at the end.\n")
         }
         text += AnswerReader.usage + "\n"
-        text += style.dim("Saved after every answer to \(transcriptURL.path)") + "\n"
+        text += style.dim("Saved after every answer to \(transcriptURL.relativePath)") + "\n"
         console.write(text)
     }
 
@@ -203,7 +204,7 @@ public struct InterviewSession {
         try save()
         let total = plan.questionIDs.count
         console.write("\nStopped after \(transcript.entries.count) of \(total) questions; every answer is saved in "
-            + "\(transcriptURL.path).\nResume with: \(resumeCommand)\n")
+            + "\(transcriptURL.relativePath).\nResume with: \(resumeCommand)\n")
         return .quit
     }
 
@@ -216,7 +217,7 @@ public struct InterviewSession {
             for entry in transcript.entries { console.write("\n" + InterviewFeedback(entry: entry).text(style: style)) }
             offerSampleAnswers()
         }
-        console.write("\nTranscript: \(transcriptURL.path)\nReport:     \(markdownURL.path)\n")
+        console.write("\nTranscript: \(transcriptURL.relativePath)\nReport:     \(markdownURL.relativePath)\n")
         return .finished
     }
 
