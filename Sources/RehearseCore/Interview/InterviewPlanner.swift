@@ -22,6 +22,9 @@ public struct InterviewPlanner {
         return result
     }
 
+    /// How many questions the plan's filter allows: the most it can ask.
+    public func availableCount(for plan: InterviewPlan) -> Int { matching(plan).count }
+
     /// The questions a plan's filter allows, sorted by id so the draw does not depend on file order.
     func matching(_ plan: InterviewPlan) -> [Question] {
         bank.questions

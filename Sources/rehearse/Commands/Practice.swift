@@ -21,7 +21,7 @@ struct PracticeCommand: ParsableCommand {
               rehearse practice < answers.txt    (scripted: no prompts, no colour)
             """)
 
-    @Option(name: .long, help: ArgumentHelp("How many questions (default 5).", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("How many questions (default: 5, or all that match when fewer do).", valueName: "n"))
     var count: Int?
 
     @Option(name: .customLong("domain"), help: ArgumentHelp(
@@ -84,10 +84,13 @@ struct PracticeCommand: ParsableCommand {
     }
 
     private func newSession(bank: Bank, store: TranscriptStore, console: any InterviewConsole) throws -> InterviewSession {
-        let request = InterviewPlan(
+        let planner = InterviewPlanner(bank: bank)
+        var request = InterviewPlan(
             count: count ?? Self.defaultCount, domains: domains, kind: kind ?? .mixed,
             seed: seed ?? UInt64.random(in: 1...999_999), exam: exam, feedback: feedback ?? .each)
-        let plan = try InterviewPlanner(bank: bank).draw(request)
+        // Without --count, a small bank or a narrow filter gives a shorter interview rather than an error.
+        if count == nil { request.count = max(1, min(Self.defaultCount, planner.availableCount(for: request))) }
+        let plan = try planner.draw(request)
         return InterviewSession(plan: plan, bank: bank, store: store, console: console, clock: SystemClock())
     }
 

@@ -73,6 +73,15 @@ struct PracticePipedTests {
         #expect(run.stderr.contains("only 2 questions match kind technical, but 3 were asked for; pass --count 2"))
     }
 
+    @Test("without --count, a filter that leaves fewer than five questions gives a shorter interview")
+    func defaultCountShrinks() throws {
+        let folder = try TemporaryFolder()
+        let run = try RehearseProcess.run(
+            ["practice", "--rubrics", Self.bank, "--kind", "technical", "--transcripts", folder.url.path], stdin: "")
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("Mock interview: 2 questions, technical"))
+    }
+
     @Test("--resume with nothing unfinished says how to start")
     func nothingToResume() throws {
         let folder = try TemporaryFolder()
