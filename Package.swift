@@ -21,6 +21,11 @@ let package = Package(
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
         // Snowball stemmers (Debian libstemmer-dev ships no pkg-config file; the module map links it).
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"]), .brew(["snowball"])]),
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
         .target(
             name: "RehearseCore",
             dependencies: ["PCRE2", "CStemmer", .product(name: "Yams", package: "Yams")]
@@ -29,6 +34,7 @@ let package = Package(
             name: "rehearse",
             dependencies: [
                 "RehearseCore",
+                "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,8 +51,9 @@ let package = Package(
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(
             name: "RehearseCoreTests", dependencies: ["RehearseCore", .product(name: "Yams", package: "Yams")],
-            exclude: ["Snapshots", "Fixtures"]),
+            exclude: ["Snapshots", "Fixtures", "Interview/Fixtures"]),
         // RehearseCore builds the transcripts the end-to-end tests feed to the binary.
-        .testTarget(name: "EndToEndTests", dependencies: ["RehearseCore"], exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["RehearseCore"], exclude: ["Fixtures", "Snapshots", "Practice/Fixtures"]),
     ]
 )

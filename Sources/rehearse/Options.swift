@@ -46,6 +46,13 @@ enum Terminal {
 
     static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) != 0 }
 
+    /// `url` relative to the working folder when it is inside it, for messages a user copies.
+    static func displayPath(_ url: URL) -> String {
+        let folder = FileManager.default.currentDirectoryPath
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(folder + "/") ? String(path.dropFirst(folder.count + 1)) : path
+    }
+
     static func printError(_ message: String) {
         FileHandle.standardError.write(Data("rehearse: error: \(message)\n".utf8))
     }

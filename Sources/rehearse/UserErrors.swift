@@ -41,6 +41,12 @@ private func exitCode(for error: Error) -> Int32 {
         case .unknownQuestion, .unknownDomain: ExitStatus.usage
         }
     case is AnswerError, is GradingError: ExitStatus.dataError
+    case let error as InterviewError:
+        switch error {
+        case .unknownDomain, .notEnoughQuestions, .alreadyFinished: ExitStatus.usage
+        case .questionsGone: ExitStatus.dataError
+        case .nothingToResume: ExitStatus.noInput
+        }
     case let error as TranscriptError:
         switch error {
         case .unreadable, .noTranscripts: ExitStatus.noInput

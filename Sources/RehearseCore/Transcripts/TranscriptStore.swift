@@ -161,6 +161,18 @@ public struct TranscriptStore: Sendable {
         return target
     }
 
+    /// Writes the Markdown report beside the transcript's JSON file (same name, `.md`) and returns where.
+    @discardableResult
+    public func saveMarkdown(_ transcript: Transcript, beside jsonURL: URL) throws(TranscriptError) -> URL {
+        let target = jsonURL.deletingPathExtension().appendingPathExtension("md")
+        do {
+            try files.writeAtomically(Data(TranscriptMarkdown(transcript).render().utf8), to: target)
+        } catch {
+            throw .cannotWrite(path: target.path, detail: error.localizedDescription)
+        }
+        return target
+    }
+
     public func load(_ url: URL) throws(TranscriptError) -> Transcript {
         let data: Data
         do { data = try files.read(url) } catch { throw .unreadable(path: url.path) }

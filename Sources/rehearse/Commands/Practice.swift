@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import RehearseCore
+
+struct PracticeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "practice",
+        abstract: "Sit a mock interview in the terminal and come out with a graded transcript.",
+        discussion: """
+            The interviewer asks the questions one by one. Answer in as many lines as you like and end the answer with a line holding only "." (blank lines inside an answer are kept). On a line of their own: :hint, :repeat (the question again), :edit (opens $EDITOR with the draft), :skip, :quit (saved; resume later), :help. A multiple-choice question takes a letter.
+
+            When an answer misses a required point, the interviewer asks one follow-up, and both answers are graded together. The transcript is saved after every answer, so Ctrl-C or a crash loses nothing; at the end a Markdown report is written beside it.
+
+            Examples:
+              rehearse practice                  (five mixed questions)
+              rehearse practice --count 8 --domain deployment --kind technical
+              rehearse practice --exam --count 20 --seed 7
+              rehearse practice --feedback end
+              rehearse practice --resume         (the newest unfinished interview)
+              rehearse practice --resume Transcripts/2026-11-23-190512-mixed.json
+              rehearse practice < answers.txt    (scripted: no prompts, no colour)
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("How many questions (default: 5, or all that match when fewer do).", valueName: "n"))
+    var count: Int?
+
+    @Option(name: .customLong("domain"), help: ArgumentHelp(
+        "Only this domain (an id from Rubrics/bank.yaml); repeat for several.", valueName: "domain"))
+    var domains: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Which kind of questions (default: mixed).", valueName: "kind"))
+    var kind: InterviewPlan.KindFilter?
+
+    @Option(name: .long, help: ArgumentHelp("Draws the same questions in the same order again (printed at the start).", valueName: "n"))
+    var seed: UInt64?
+
+    @Flag(name: .long, help: "Draw the questions by the domain weights of bank.yaml, like a practice exam.")
+    var exam = false
+
+    @Option(name: .long, help: ArgumentHelp("Feedback after each answer, or all at the end (default: each).", valueName: "when"))
+    var feedback: InterviewPlan.FeedbackTiming?
+
+    @Option(name: .long, help: ArgumentHelp("The folder for transcripts.", valueName: "dir"))
+    var transcripts = "Transcripts"
+
+    @Flag(name: .long, help: "Continue an interview that was stopped: the transcript given, else the newest unfinished one.")
+    var resume = false
+
+    @Argument(help: ArgumentHelp("With --resume: the transcript to continue.", valueName: "transcript"))
+    var transcript: String?
+
+    @OptionGroup var rubricOptions: RubricOptions
+
+    static let defaultCount = 5
+
+    func validate() throws {
+        if let count, count < 1 { throw ValidationError("--count must be at least 1.") }
+        if transcript != nil, !resume {
+            throw ValidationError("a transcript argument goes with --resume: 'rehearse practice --resume \(transcript!)'.")
+        }
+        if resume, count != nil || !domains.isEmpty || kind != nil || seed != nil || exam || feedback != nil {
+            throw ValidationError("--resume continues the interview as it was planned; drop --count, --domain, --kind, --seed, --exam and --feedback.")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let bank = try rubricOptions.loadBank()
+            let store = TranscriptStore(folder: URL(fileURLWithPath: transcripts))
+            let style = Terminal.style
+            let console: any InterviewConsole = Terminal.stdinIsTerminal ? EditLineConsole(style: style) : PlainConsole(style: style)
+            var session = resume
+                ? try resumedSession(bank: bank, store: store, console: console)
+                : try newSession(bank: bank, store: store, console: console)
+            session.resumeCommand = resumeCommand(for: session.transcriptURL)
+            InterruptHandler.install(farewell: """
+
+                Interrupted. Every answered question is saved in \(Terminal.displayPath(session.transcriptURL)).
+                Resume with: \(session.resumeCommand)
+
+                """)
+            _ = try session.run()
+        }
+    }
+
+    private func newSession(bank: Bank, store: TranscriptStore, console: any InterviewConsole) throws -> InterviewSession {
+        let planner = InterviewPlanner(bank: bank)
+        var request = InterviewPlan(
+            count: count ?? Self.defaultCount, domains: domains, kind: kind ?? .mixed,
+            seed: seed ?? UInt64.random(in: 1...999_999), exam: exam, feedback: feedback ?? .each)
+        // Without --count, a small bank or a narrow filter gives a shorter interview rather than an error.
+        if count == nil { request.count = max(1, min(Self.defaultCount, planner.availableCount(for: request))) }
+        let plan = try planner.draw(request)
+        return InterviewSession(plan: plan, bank: bank, store: store, console: console, clock: SystemClock())
+    }
+
+    private func resumedSession(bank: Bank, store: TranscriptStore, console: any InterviewConsole) throws -> InterviewSession {
+        guard let url = try transcript.map({ URL(fileURLWithPath: $0) }) ?? store.latestUnfinished() else {
+            throw InterviewError.nothingToResume(folder: transcripts)
+        }
+        let saved = try store.load(url)
+        if saved.bankHash != bank.contentHash {
+            Terminal.printWarning("the rubrics changed since this interview started; new answers are graded with the current ones.")
+        }
+        return try InterviewSession(resuming: saved, from: url, bank: bank, store: store, console: console, clock: SystemClock())
+    }
+
+    private func resumeCommand(for url: URL) -> String {
+        var command = "rehearse practice --resume \(Terminal.displayPath(url))"
+        if let rubrics = rubricOptions.rubrics { command += " --rubrics \(rubrics)" }
+        return command
+    }
+}
+
+extension InterviewPlan.KindFilter: ExpressibleByArgument {}
+extension InterviewPlan.FeedbackTiming: ExpressibleByArgument {}
