@@ -23,10 +23,12 @@ public struct InterviewPlan: Codable, Sendable, Hashable {
     public var feedback: FeedbackTiming
     /// The questions drawn, in the order they are asked.
     public var questionIDs: [String]
+    /// True for a spaced-repetition drill (`rehearse drill`); absent in transcripts written before drills.
+    public var drill: Bool?
 
     public init(
         count: Int, domains: [String] = [], kind: KindFilter = .mixed, seed: UInt64, exam: Bool = false,
-        feedback: FeedbackTiming = .each, questionIDs: [String] = []
+        feedback: FeedbackTiming = .each, questionIDs: [String] = [], drill: Bool? = nil
     ) {
         self.count = count
         self.domains = domains
@@ -35,10 +37,12 @@ public struct InterviewPlan: Codable, Sendable, Hashable {
         self.exam = exam
         self.feedback = feedback
         self.questionIDs = questionIDs
+        self.drill = drill
     }
 
     /// A few words for file names and headings: "deployment-technical", "exam", "mixed".
     public var slug: String {
+        if drill == true { return "drill" }
         if exam { return "exam" }
         let parts = domains + (kind == .mixed && !domains.isEmpty ? [] : [kind.rawValue])
         return parts.joined(separator: "-")

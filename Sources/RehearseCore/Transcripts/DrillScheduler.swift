@@ -106,7 +106,7 @@ public struct DrillPlan: Sendable {
 
     /// The plan the interview engine runs: one call from a drill to a practice session.
     public var interviewPlan: InterviewPlan {
-        InterviewPlan(count: picks.count, seed: seed, feedback: .each, questionIDs: picks.map(\.questionID))
+        InterviewPlan(count: picks.count, seed: seed, feedback: .each, questionIDs: picks.map(\.questionID), drill: true)
     }
 }
 

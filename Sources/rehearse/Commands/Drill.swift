@@ -13,8 +13,10 @@ struct DrillCommand: ParsableCommand {
             90%. The drill asks questions for the due concepts first (the weakest first, or the weakest
             overall when nothing is due), then the questions you have not seen for longest.
 
-            --plan prints the plan: the concepts due, the questions chosen and why.
+            The drill itself runs like 'rehearse practice' (answers end with a line holding only ".", :skip, :quit, follow-ups, feedback after each answer) and is saved to the transcripts folder like any interview, so it feeds the next schedule. A stopped drill resumes with 'rehearse practice --resume'. --plan only prints the plan: the concepts due, the questions chosen and why.
 
+              rehearse drill
+              rehearse drill --count 3
               rehearse drill --plan
               rehearse drill --plan --count 3 --transcripts ~/interview-prep/Transcripts
               rehearse drill --plan --format json
@@ -35,10 +37,7 @@ struct DrillCommand: ParsableCommand {
     func validate() throws {
         if count < 1 { throw ValidationError("--count must be at least 1.") }
         if format == .markdown { throw ValidationError("'drill --plan' prints text or json.") }
-        if !plan {
-            // The interactive drill runs the plan's `interviewPlan` through the practice engine.
-            throw ValidationError("the interactive drill needs 'rehearse practice'; run 'rehearse drill --plan' to see the plan.")
-        }
+        if !plan, format != .text { throw ValidationError("--format goes with --plan.") }
     }
 
     func run() throws {
@@ -47,7 +46,14 @@ struct DrillCommand: ParsableCommand {
             let loaded = try loadTranscripts(folder: transcriptOptions.folder)
             let scheduler = DrillScheduler(bank: bank, transcripts: loaded.map(\.transcript))
             let drill = scheduler.plan(count: count, at: Date(), seed: UInt64.random(in: 0...UInt64.max))
-            print(DrillPlanReport(plan: drill).render(format, style: Terminal.style), terminator: "")
+            guard !plan else {
+                print(DrillPlanReport(plan: drill).render(format, style: Terminal.style), terminator: "")
+                return
+            }
+            let store = TranscriptStore(folder: transcriptOptions.folder)
+            var session = InterviewSession(
+                plan: drill.interviewPlan, bank: bank, store: store, console: InteractiveRun.console(), clock: SystemClock())
+            try InteractiveRun.run(&session, rubrics: rubricOptions.rubrics)
         }
     }
 }

@@ -40,8 +40,7 @@ struct PracticeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Feedback after each answer, or all at the end (default: each).", valueName: "when"))
     var feedback: InterviewPlan.FeedbackTiming?
 
-    @Option(name: .long, help: ArgumentHelp("The folder for transcripts.", valueName: "dir"))
-    var transcripts = "Transcripts"
+    @OptionGroup var transcriptOptions: TranscriptFolderOptions
 
     @Flag(name: .long, help: "Continue an interview that was stopped: the transcript given, else the newest unfinished one.")
     var resume = false
@@ -66,20 +65,12 @@ struct PracticeCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let bank = try rubricOptions.loadBank()
-            let store = TranscriptStore(folder: URL(fileURLWithPath: transcripts))
-            let style = Terminal.style
-            let console: any InterviewConsole = Terminal.stdinIsTerminal ? EditLineConsole(style: style) : PlainConsole(style: style)
+            let store = TranscriptStore(folder: transcriptOptions.folder)
+            let console = InteractiveRun.console()
             var session = resume
                 ? try resumedSession(bank: bank, store: store, console: console)
                 : try newSession(bank: bank, store: store, console: console)
-            session.resumeCommand = resumeCommand(for: session.transcriptURL)
-            InterruptHandler.install(farewell: """
-
-                Interrupted. Every answered question is saved in \(Terminal.displayPath(session.transcriptURL)).
-                Resume with: \(session.resumeCommand)
-
-                """)
-            _ = try session.run()
+            try InteractiveRun.run(&session, rubrics: rubricOptions.rubrics)
         }
     }
 
@@ -96,19 +87,13 @@ struct PracticeCommand: ParsableCommand {
 
     private func resumedSession(bank: Bank, store: TranscriptStore, console: any InterviewConsole) throws -> InterviewSession {
         guard let url = try transcript.map({ URL(fileURLWithPath: $0) }) ?? store.latestUnfinished() else {
-            throw InterviewError.nothingToResume(folder: transcripts)
+            throw InterviewError.nothingToResume(folder: Terminal.displayPath(store.folder))
         }
         let saved = try store.load(url)
         if saved.bankHash != bank.contentHash {
             Terminal.printWarning("the rubrics changed since this interview started; new answers are graded with the current ones.")
         }
         return try InterviewSession(resuming: saved, from: url, bank: bank, store: store, console: console, clock: SystemClock())
-    }
-
-    private func resumeCommand(for url: URL) -> String {
-        var command = "rehearse practice --resume \(Terminal.displayPath(url))"
-        if let rubrics = rubricOptions.rubrics { command += " --rubrics \(rubrics)" }
-        return command
     }
 }
 
