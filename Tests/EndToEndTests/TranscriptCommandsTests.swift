@@ -143,10 +143,10 @@ struct TranscriptCommandsTests {
         #expect(ids == ["release", "drift"])
     }
 
-    @Test("drill without --plan explains that the interactive drill needs practice, and exits 64")
-    func drillWithoutPlan() throws {
-        let output = try rehearse(["drill"])
+    @Test("--format goes with drill --plan only, and says so with exit 64")
+    func drillFormatWithoutPlan() throws {
+        let output = try rehearse(["drill", "--format", "json"])
         #expect(output.status == 64)
-        #expect(output.stderr.contains("rehearse drill --plan"))
+        #expect(output.stderr.contains("--format goes with --plan"))
     }
 }
