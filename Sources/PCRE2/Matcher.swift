@@ -51,16 +51,23 @@ public final class Matcher {
 
     /// The first match of `pattern` in `text` at or after byte `start`, as a range of UTF-8 byte offsets.
     ///
-    /// `text` must be valid UTF-8 (a Swift `String`'s bytes always are): the check is skipped.
+    /// `text` must be valid UTF-8 (a Swift `String`'s bytes always are): the check is skipped. Pass
+    /// `textIsASCII: true` when every byte is below 0x80, and the faster ASCII form of the pattern runs.
     public func firstMatch(
-        of pattern: Pattern, in text: UnsafeBufferPointer<UInt8>, from start: Int = 0
+        of pattern: Pattern, in text: UnsafeBufferPointer<UInt8>, from start: Int = 0, textIsASCII: Bool = false
     ) throws(PCRE2Error) -> Range<Int>? {
         // A zero-length buffer may have no base address; PCRE2 still wants a valid pointer.
         let empty: UInt8 = 0
         let rc = withUnsafePointer(to: empty) { emptyPointer in
-            pcre2_match_8(
-                pattern.code, text.baseAddress ?? emptyPointer, text.count, start,
-                UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
+            let subject = text.baseAddress ?? emptyPointer
+            if textIsASCII, let ascii = pattern.asciiCode {
+                return pcre2_jit_match_8(ascii, subject, text.count, start, 0, matchData, context)
+            }
+            if pattern.isJITCompiled {
+                // The JIT fast path: skips the checks pcre2_match repeats on every call.
+                return pcre2_jit_match_8(pattern.code, subject, text.count, start, 0, matchData, context)
+            }
+            return pcre2_match_8(pattern.code, subject, text.count, start, UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
         }
         if rc == PCRE2_ERROR_NOMATCH { return nil }
         guard rc >= 0 else { throw error(for: rc, pattern: pattern) }

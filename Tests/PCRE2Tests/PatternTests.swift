@@ -63,6 +63,31 @@ struct PatternTests {
         #expect(try !Pattern("drift").matchesEmptyString(using: matcher))
     }
 
+    @Test("On ASCII text the fast ASCII form finds exactly what the Unicode form finds")
+    func asciiFormAgrees() throws {
+        let patterns = [#"\bre-?train\w*"#, #"\b(monitor|compar)\w*\b.{0,40}\bdistribution\w*"#, #"\bK8S\b"#, #"\b\d+ ?%"#]
+        let texts = ["We RETRAINED it; then compared the input distributions.", "k8s at 95% load", "pre_train x", ""]
+        for source in patterns {
+            let pattern = try Pattern(source)
+            for text in texts {
+                var copy = text
+                let (unicode, ascii) = try copy.withUTF8 { bytes in
+                    (try matcher.firstMatch(of: pattern, in: bytes), try matcher.firstMatch(of: pattern, in: bytes, textIsASCII: true))
+                }
+                #expect(unicode == ascii, "\(source) on \(text)")
+            }
+        }
+    }
+
+    @Test("The ASCII form is held to the match limit too")
+    func asciiFormLimits() throws {
+        let pattern = try Pattern("(a+)+$")
+        var text = String(repeating: "a", count: 50_000) + "!"
+        #expect(throws: PCRE2Error.matchLimitExceeded(pattern: "(a+)+$")) {
+            try text.withUTF8 { try matcher.firstMatch(of: pattern, in: $0, textIsASCII: true) }
+        }
+    }
+
     @Test("Matching an empty text works and finds nothing")
     func emptyText() throws {
         #expect(try matcher.firstMatch(of: Pattern("x"), in: "") == nil)

@@ -69,7 +69,8 @@ public struct Grader {
             Result { () throws(GradingError) in
                 try body(AnswerScan(
                     bytes: bytes, normalized: normalized, original: answer, originalBytes: originalBytes,
-                    question: question, patterns: patterns, matcher: matcher, checksExplanation: checksExplanation))
+                    question: question, patterns: patterns, matcher: matcher, checksExplanation: checksExplanation,
+                    textIsASCII: !bytes.contains { $0 >= 0x80 }))
             }
         }
         try result.get()
@@ -114,6 +115,8 @@ private struct AnswerScan {
     let patterns: PatternLibrary
     let matcher: Matcher
     let checksExplanation: Bool
+    /// Lets PCRE2 run each pattern's faster ASCII form; decided once per answer.
+    let textIsASCII: Bool
 
     func result(for rubricConcept: RubricConcept) throws(GradingError) -> ConceptResult {
         let concept = rubricConcept.concept
@@ -136,7 +139,7 @@ private struct AnswerScan {
 
     private func nextMatch(of pattern: Pattern, from start: Int, owner: String) throws(GradingError) -> Range<Int>? {
         do {
-            return try matcher.firstMatch(of: pattern, in: bytes, from: start)
+            return try matcher.firstMatch(of: pattern, in: bytes, from: start, textIsASCII: textIsASCII)
         } catch {
             switch error {
             case .matchLimitExceeded, .depthLimitExceeded:
