@@ -21,28 +21,30 @@ public enum AnswerSignal: String, Codable, Sendable, CaseIterable {
 struct AnswerSignals {
     static let shortAnswerWords = 15
     static let fillers: Set<String> = ["um", "uh", "erm", "er", "uhm", "basically", "literally", "whatever", "stuff"]
-    static let fillerPhrases: Set<[String]> = [["you", "know"], ["i", "mean"], ["sort", "of"], ["kind", "of"], ["i", "guess"]]
+    /// Two-word fillers, as second word by first: "you know", "i mean", "sort of", "kind of", "i guess".
+    static let fillerPhrases: [String: Set<String>] = ["you": ["know"], "i": ["mean", "guess"], "sort": ["of"], "kind": ["of"]]
 
-    static func detect(in answer: String, prompt: String) -> [AnswerSignal] {
+    /// `promptWords` are the prompt's content words (`Words.content(of: Words.of(prompt))`), which a
+    /// grader computes once per question rather than once per answer.
+    static func detect(in answer: String, promptWords: Set<String>) -> [AnswerSignal] {
         let words = Words.of(answer)
         guard !words.isEmpty else { return [.empty] }
         var signals: [AnswerSignal] = []
         if words.count < shortAnswerWords { signals.append(.tooShort) }
         if isFillerHeavy(words: words) { signals.append(.fillerHeavy) }
-        if echoes(words: words, prompt: prompt) { signals.append(.echoesQuestion) }
+        if echoes(words: words, promptWords: promptWords) { signals.append(.echoesQuestion) }
         return signals
     }
 
     private static func isFillerHeavy(words: [String]) -> Bool {
         let single = words.filter { fillers.contains($0) }.count
-        let phrases = zip(words, words.dropFirst()).filter { fillerPhrases.contains([$0, $1]) }.count
+        let phrases = zip(words, words.dropFirst()).filter { fillerPhrases[$0]?.contains($1) == true }.count
         let count = single + phrases
         return count >= 3 && Double(count) / Double(words.count) > 0.06
     }
 
     /// The answer adds almost nothing to the question's own content words.
-    private static func echoes(words: [String], prompt: String) -> Bool {
-        let promptWords = Set(Words.content(of: Words.of(prompt)))
+    private static func echoes(words: [String], promptWords: Set<String>) -> Bool {
         let content = Words.content(of: words)
         guard !content.isEmpty else { return false }
         let new = content.filter { !promptWords.contains($0) }

@@ -10,6 +10,8 @@ public struct Grader {
     private let corrector: TypoCorrector
 
     private let checksExplanation: Bool
+    /// Each bank question's prompt words, for the "repeats the question" signal: computed once, not per answer.
+    private let promptWords: [String: Set<String>]
 
     /// `correctsTypos: false` grades every answer as written, and `checksExplanation: false` gives full
     /// credit to a bare mention: both only for measuring what each adds.
@@ -18,7 +20,10 @@ public struct Grader {
         self.matcher = Matcher(limits: limits)
         self.corrector = correctsTypos ? bank.typoCorrector : .disabled
         self.checksExplanation = checksExplanation
+        self.promptWords = Dictionary(uniqueKeysWithValues: bank.questions.map { ($0.id, Self.contentWords(of: $0.prompt)) })
     }
+
+    private static func contentWords(of prompt: String) -> Set<String> { Set(Words.content(of: Words.of(prompt))) }
 
     /// Grades `answer` (for a follow-up, the first answer and the follow-up answer together).
     public func grade(_ answer: String, for question: Question) throws(GradingError) -> Grade {
@@ -56,7 +61,9 @@ public struct Grader {
         return Grade(
             questionID: question.id, score: score, band: Band(score: score), concepts: concepts,
             missing: missing, misconceptions: misconceptions,
-            signals: AnswerSignals.detect(in: answer, prompt: question.prompt), choice: nil)
+            signals: AnswerSignals.detect(
+                in: answer, promptWords: promptWords[question.id] ?? Self.contentWords(of: question.prompt)),
+            choice: nil)
     }
 
     private func scanning(

@@ -51,7 +51,7 @@ struct NormalizedAnswer {
         for scalar in original.unicodeScalars {
             let width = UTF8.width(scalar)
             defer { offset += width }
-            if scalar.properties.isAlphabetic {
+            if Self.isLetter(scalar) {
                 if word.isEmpty, pendingSpace {
                     emit(CollectionOfOne(0x20), from: offset, to: offset)
                     pendingSpace = false
@@ -60,8 +60,9 @@ struct NormalizedAnswer {
                 continue
             }
             flushWord()
-            let replaced = Self.replacements[scalar]
-            if scalar.properties.isWhitespace || replaced == " " {
+            // Every replacement is for a non-ASCII scalar: ASCII skips the lookup.
+            let replaced = scalar.isASCII ? nil : Self.replacements[scalar]
+            if Self.isWhitespace(scalar) || replaced == " " {
                 pendingSpace = !output.isEmpty
                 continue
             }
@@ -76,6 +77,23 @@ struct NormalizedAnswer {
         self.originalStarts = originalStarts
         self.originalEnds = originalEnds
         self.corrections = corrections
+    }
+
+    /// ASCII answers are the common case; Unicode property lookups cost more than the rest of grading.
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A: true
+        case 0..<0x80: false
+        default: scalar.properties.isAlphabetic
+        }
+    }
+
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09...0x0D: true
+        case 0..<0x80: false
+        default: scalar.properties.isWhitespace
+        }
     }
 
     /// A run of letters, held back until it ends so it can be corrected as a whole.
