@@ -134,21 +134,21 @@ private struct LoadSession {
         defer { diagnostics += reader.diagnostics }
         guard let top = reader.mapping(node, "bank.yaml") else { return }
         reader.rejectUnknownKeys(top, allowed: RubricKeys.bank, in: "bank.yaml")
-        for item in reader.sequence(top["domains"], "'domains'") {
+        for item in reader.sequence(top[text: "domains"], "'domains'") {
             guard let map = reader.mapping(item, "a domain") else { continue }
             reader.rejectUnknownKeys(map, allowed: RubricKeys.domain, in: "a domain")
             guard let id = reader.string(map, "id", in: "a domain", required: true) else { continue }
             let what = "domain '\(id)'"
             let title = reader.string(map, "title", in: what, required: true) ?? id
             let weight = reader.number(map, "weight", in: what) ?? 0
-            if weight <= 0 { reader.error(at: map["weight"] ?? item, "\(what) needs a positive 'weight' (its percent of an exam)") }
-            if domains.contains(where: { $0.id == id }) { reader.error(at: map["id"], "domain '\(id)' is listed twice") }
+            if weight <= 0 { reader.error(at: map[text: "weight"] ?? item, "\(what) needs a positive 'weight' (its percent of an exam)") }
+            if domains.contains(where: { $0.id == id }) { reader.error(at: map[text: "id"], "domain '\(id)' is listed twice") }
             domains.append(Domain(id: id, title: title, weight: weight))
         }
         if domains.isEmpty { reader.error(at: node, "bank.yaml lists no domains; add a 'domains:' list") }
         let total = domains.reduce(0) { $0 + $1.weight }
         if !domains.isEmpty, abs(total - 100) > 0.01 {
-            reader.warning(at: top["domains"], "domain weights add up to \(total.formatted), not 100")
+            reader.warning(at: top[text: "domains"], "domain weights add up to \(total.formatted), not 100")
         }
     }
 
@@ -160,7 +160,7 @@ private struct LoadSession {
         defer { diagnostics += reader.diagnostics }
         guard let top = reader.mapping(node, "synonyms.yaml") else { return }
         reader.rejectUnknownKeys(top, allowed: ["synonyms"], in: "synonyms.yaml")
-        guard let groupsNode = top["synonyms"], let groups = reader.mapping(groupsNode, "'synonyms'") else { return }
+        guard let groupsNode = top[text: "synonyms"], let groups = reader.mapping(groupsNode, "'synonyms'") else { return }
         var table: [String: [String]] = [:]
         for (key, _) in groups {
             guard let name = key.string else { continue }
@@ -191,7 +191,7 @@ private struct LoadSession {
             guard case (var reader, let node, _)? = read(url) else { continue }
             if let top = reader.mapping(node, "a concepts file") {
                 reader.rejectUnknownKeys(top, allowed: RubricKeys.conceptsFile, in: "a concepts file")
-                for item in reader.sequence(top["concepts"], "'concepts'") {
+                for item in reader.sequence(top[text: "concepts"], "'concepts'") {
                     guard let concept = parseConcept(item, reader: &reader, inQuestion: nil) else { continue }
                     if let previous = conceptLocations[concept.id] {
                         reader.error(at: item, "concept '\(concept.id)' is already defined at \(previous); rename one")
@@ -210,7 +210,7 @@ private struct LoadSession {
         let allowed = question == nil ? RubricKeys.sharedConcept : RubricKeys.inlineConcept
         reader.rejectUnknownKeys(map, allowed: allowed, in: "a concept")
         guard let id = reader.string(map, "id", in: "a concept", required: true) else { return nil }
-        checkIdentifier(id, node: map["id"], reader: &reader)
+        checkIdentifier(id, node: map[text: "id"], reader: &reader)
         let what = question.map { "concept '\(id)' of question '\($0)'" } ?? "concept '\(id)'"
         let label = reader.string(map, "label", in: what, required: true) ?? id
         let why = reader.string(map, "why", in: what, required: true) ?? ""
@@ -266,19 +266,19 @@ private struct LoadSession {
         guard let map = reader.mapping(node, "a question file") else { return }
         reader.rejectUnknownKeys(map, allowed: RubricKeys.question, in: "a question")
         guard let id = reader.string(map, "id", in: "the question", required: true) else { return }
-        checkIdentifier(id, node: map["id"], reader: &reader)
+        checkIdentifier(id, node: map[text: "id"], reader: &reader)
         let what = "question '\(id)'"
         if let previous = questionLocations[id] {
-            reader.error(at: map["id"], "question id '\(id)' is already used at \(previous); ids must be unique")
+            reader.error(at: map[text: "id"], "question id '\(id)' is already used at \(previous); ids must be unique")
             return
         }
-        questionLocations[id] = reader.location(map["id"])
+        questionLocations[id] = reader.location(map[text: "id"])
         if url.deletingPathExtension().lastPathComponent != id {
-            reader.warning(at: map["id"], "\(what) lives in '\(url.lastPathComponent)'; name the file '\(id).yaml'")
+            reader.warning(at: map[text: "id"], "\(what) lives in '\(url.lastPathComponent)'; name the file '\(id).yaml'")
         }
         let domain = reader.string(map, "domain", in: what) ?? folderDomain
         if domain != folderDomain {
-            reader.error(at: map["domain"], "\(what) says domain '\(domain)' but lives in folder '\(folderDomain)'; move it or fix 'domain'")
+            reader.error(at: map[text: "domain"], "\(what) says domain '\(domain)' but lives in folder '\(folderDomain)'; move it or fix 'domain'")
         }
         // Without a valid kind, the kind-specific checks would only add noise to the one real error.
         let parsedKind = parseKind(map, what: what, reader: &reader)
@@ -294,12 +294,12 @@ private struct LoadSession {
             // Reported above.
         } else if kind == .multipleChoice {
             question.options = parseOptions(map, what: what, reader: &reader)
-            if map["concepts"] != nil {
-                reader.error(at: map["concepts"], "\(what) is multiple-choice and graded by its options; remove 'concepts'")
+            if map[text: "concepts"] != nil {
+                reader.error(at: map[text: "concepts"], "\(what) is multiple-choice and graded by its options; remove 'concepts'")
             }
         } else {
             question.rubric.concepts = parseRubricConcepts(map, question: id, reader: &reader)
-            if map["options"] != nil { reader.error(at: map["options"], "\(what) is \(kind.rawValue); only multiple-choice questions have 'options'") }
+            if map[text: "options"] != nil { reader.error(at: map[text: "options"], "\(what) is \(kind.rawValue); only multiple-choice questions have 'options'") }
         }
         question.rubric.misconceptions = parseMisconceptions(map, what: what, reader: &reader)
         question.rubric.scoring = parseScoring(map, what: what, reader: &reader)
@@ -310,35 +310,35 @@ private struct LoadSession {
     func parseKind(_ map: Node.Mapping, what: String, reader: inout YAMLReader) -> QuestionKind? {
         guard let text = reader.string(map, "kind", in: what, required: true) else { return nil }
         if let kind = QuestionKind(rawValue: text) { return kind }
-        reader.error(at: map["kind"], "'kind' of \(what) is '\(text)'; use one of: \(QuestionKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        reader.error(at: map[text: "kind"], "'kind' of \(what) is '\(text)'; use one of: \(QuestionKind.allCases.map(\.rawValue).joined(separator: ", "))")
         return nil
     }
 
     func parseScoring(_ map: Node.Mapping, what: String, reader: inout YAMLReader) -> ScoringCurve? {
         guard let text = reader.string(map, "scoring", in: what) else { return nil }
         if let curve = ScoringCurve(rawValue: text) { return curve }
-        reader.error(at: map["scoring"], "'scoring' of \(what) is '\(text)'; use linear (the default) or sqrt")
+        reader.error(at: map[text: "scoring"], "'scoring' of \(what) is '\(text)'; use linear (the default) or sqrt")
         return nil
     }
 
     func parseTimeLimit(_ map: Node.Mapping, what: String, reader: inout YAMLReader) -> Int? {
         guard let text = reader.string(map, "time_limit", in: what) else { return nil }
         if let seconds = Duration.seconds(parsing: text), seconds > 0 { return seconds }
-        reader.error(at: map["time_limit"], "'time_limit' of \(what) is '\(text)'; write it as 90s, 3m or 2m30s")
+        reader.error(at: map[text: "time_limit"], "'time_limit' of \(what) is '\(text)'; write it as 90s, 3m or 2m30s")
         return nil
     }
 
     mutating func parseRubricConcepts(_ map: Node.Mapping, question: String, reader: inout YAMLReader) -> [RubricConcept] {
         var result: [RubricConcept] = []
         let what = "question '\(question)'"
-        for item in reader.sequence(map["concepts"], "'concepts' of \(what)") {
+        for item in reader.sequence(map[text: "concepts"], "'concepts' of \(what)") {
             guard let entry = reader.mapping(item, "a concept of \(what)") else { continue }
             var concept: Concept
             if let ref = reader.string(entry, "ref", in: "a concept of \(what)") {
                 reader.rejectUnknownKeys(entry, allowed: RubricKeys.conceptReference, in: "concept '\(ref)' of \(what)")
                 guard let shared = concepts[ref] else {
                     let hint = closestMatch(to: ref, in: concepts.keys).map { "did you mean '\($0)'? " } ?? ""
-                    reader.error(at: entry["ref"], "\(what) refers to concept '\(ref)', which no file in concepts/ defines; \(hint)define it or fix the ref")
+                    reader.error(at: entry[text: "ref"], "\(what) refers to concept '\(ref)', which no file in concepts/ defines; \(hint)define it or fix the ref")
                     continue
                 }
                 concept = shared
@@ -358,19 +358,19 @@ private struct LoadSession {
             }
             let weight = reader.number(entry, "weight", in: "concept '\(concept.id)' of \(what)") ?? 1
             if weight <= 0 {
-                reader.error(at: entry["weight"], "concept '\(concept.id)' of \(what) has weight \(weight.formatted); a weight must be positive")
+                reader.error(at: entry[text: "weight"], "concept '\(concept.id)' of \(what) has weight \(weight.formatted); a weight must be positive")
             }
             let required = reader.bool(entry, "required", in: "concept '\(concept.id)' of \(what)") ?? false
             result.append(RubricConcept(concept: concept, weight: weight, required: required, location: reader.location(item)))
         }
-        if result.isEmpty, map["concepts"] == nil || !reader.diagnostics.hasErrors {
-            reader.error(at: map["concepts"] ?? .mapping(map), "\(what) has no concepts; add at least one under 'concepts:' so answers can be graded")
+        if result.isEmpty, map[text: "concepts"] == nil || !reader.diagnostics.hasErrors {
+            reader.error(at: map[text: "concepts"] ?? .mapping(map), "\(what) has no concepts; add at least one under 'concepts:' so answers can be graded")
         }
         return result
     }
 
     mutating func parseMisconceptions(_ map: Node.Mapping, what: String, reader: inout YAMLReader) -> [Misconception] {
-        reader.sequence(map["misconceptions"], "'misconceptions' of \(what)").compactMap { item in
+        reader.sequence(map[text: "misconceptions"], "'misconceptions' of \(what)").compactMap { item in
             guard let entry = reader.mapping(item, "a misconception of \(what)") else { return nil }
             reader.rejectUnknownKeys(entry, allowed: RubricKeys.misconception, in: "a misconception of \(what)")
             guard let id = reader.string(entry, "id", in: "a misconception of \(what)", required: true) else { return nil }
@@ -379,7 +379,7 @@ private struct LoadSession {
                 + readPatterns(entry, key: "patterns", owner: owner, reader: &reader)
             if patterns.isEmpty { reader.error(at: item, "\(owner) has no pattern; add 'pattern:'") }
             let penalty = reader.number(entry, "penalty", in: owner) ?? 1
-            if penalty <= 0 { reader.error(at: entry["penalty"], "\(owner) has penalty \(penalty.formatted); a penalty must be positive") }
+            if penalty <= 0 { reader.error(at: entry[text: "penalty"], "\(owner) has penalty \(penalty.formatted); a penalty must be positive") }
             return Misconception(
                 id: id, label: reader.string(entry, "label", in: owner) ?? id, patterns: patterns, penalty: penalty,
                 why: reader.string(entry, "why", in: owner, required: true) ?? "")
@@ -387,51 +387,51 @@ private struct LoadSession {
     }
 
     func parseOptions(_ map: Node.Mapping, what: String, reader: inout YAMLReader) -> [ChoiceOption] {
-        let options: [ChoiceOption] = reader.sequence(map["options"], "'options' of \(what)").compactMap { item in
+        let options: [ChoiceOption] = reader.sequence(map[text: "options"], "'options' of \(what)").compactMap { item in
             guard let entry = reader.mapping(item, "an option of \(what)") else { return nil }
             reader.rejectUnknownKeys(entry, allowed: RubricKeys.option, in: "an option of \(what)")
             guard let letter = reader.string(entry, "letter", in: "an option of \(what)", required: true) else { return nil }
             let owner = "option \(letter) of \(what)"
             if letter.count != 1 || !letter.allSatisfy({ $0.isUppercase }) {
-                reader.error(at: entry["letter"], "\(owner): a letter is one capital letter, A to Z")
+                reader.error(at: entry[text: "letter"], "\(owner): a letter is one capital letter, A to Z")
             }
             return ChoiceOption(
                 letter: letter, text: reader.string(entry, "text", in: owner, required: true) ?? "",
                 correct: reader.bool(entry, "correct", in: owner) ?? false,
                 why: reader.string(entry, "why", in: owner, required: true) ?? "")
         }
-        if options.count < 2 { reader.error(at: map["options"] ?? .mapping(map), "\(what) needs at least two options") }
+        if options.count < 2 { reader.error(at: map[text: "options"] ?? .mapping(map), "\(what) needs at least two options") }
         let correct = options.filter(\.correct).count
-        if correct != 1 { reader.error(at: map["options"] ?? .mapping(map), "\(what) has \(correct) correct options; mark exactly one with 'correct: true'") }
+        if correct != 1 { reader.error(at: map[text: "options"] ?? .mapping(map), "\(what) has \(correct) correct options; mark exactly one with 'correct: true'") }
         let letters = options.map(\.letter)
-        if Set(letters).count != letters.count { reader.error(at: map["options"], "\(what) repeats an option letter; letters must be unique") }
+        if Set(letters).count != letters.count { reader.error(at: map[text: "options"], "\(what) repeats an option letter; letters must be unique") }
         return options
     }
 
     func parseExamples(_ map: Node.Mapping, question: Question, reader: inout YAMLReader) -> [RubricExample] {
         let what = "question '\(question.id)'"
-        return reader.sequence(map["examples"], "'examples' of \(what)").compactMap { item in
+        return reader.sequence(map[text: "examples"], "'examples' of \(what)").compactMap { item in
             guard let entry = reader.mapping(item, "an example of \(what)") else { return nil }
             reader.rejectUnknownKeys(entry, allowed: RubricKeys.example, in: "an example of \(what)")
             let owner = "an example of \(what)"
             guard let levelText = reader.string(entry, "level", in: owner, required: true) else { return nil }
             guard let level = RubricExample.Level(rawValue: levelText) else {
-                reader.error(at: entry["level"], "'level' of \(owner) is '\(levelText)'; use strong, partial or weak")
+                reader.error(at: entry[text: "level"], "'level' of \(owner) is '\(levelText)'; use strong, partial or weak")
                 return nil
             }
             guard let answer = reader.string(entry, "answer", in: owner, required: true) else { return nil }
             var example = RubricExample(
                 level: level, answer: answer, minScore: RubricExample.defaultRange(for: level).lowerBound,
                 maxScore: RubricExample.defaultRange(for: level).upperBound, location: reader.location(item))
-            if let expectNode = entry["expect"], let expect = reader.mapping(expectNode, "'expect' of \(owner)") {
+            if let expectNode = entry[text: "expect"], let expect = reader.mapping(expectNode, "'expect' of \(owner)") {
                 reader.rejectUnknownKeys(expect, allowed: RubricKeys.expectation, in: "'expect' of \(owner)")
                 example.minScore = reader.integer(expect, "min_score", in: "'expect'") ?? example.minScore
                 example.maxScore = reader.integer(expect, "max_score", in: "'expect'") ?? example.maxScore
                 example.missing = reader.strings(expect, "missing", in: "'expect'").map(\.0)
                 example.matched = reader.strings(expect, "matched", in: "'expect'").map(\.0)
                 // Ids written under 'concepts', even one whose ref failed: that failure is reported once.
-                let known = Set(reader.sequence(map["concepts"], "'concepts'").compactMap { $0.mapping }
-                    .compactMap { $0["ref"]?.string ?? $0["id"]?.string })
+                let known = Set(reader.sequence(map[text: "concepts"], "'concepts'").compactMap { $0.mapping }
+                    .compactMap { $0[text: "ref"]?.string ?? $0[text: "id"]?.string })
                 for id in example.missing + example.matched where !known.contains(id) {
                     reader.error(at: expectNode, "\(owner) expects concept '\(id)', which \(what) does not use")
                 }

@@ -84,28 +84,35 @@ extension TypoCorrector {
     static func vocabulary(patterns: [String], texts: [String]) -> Set<String> {
         var words = Set<String>()
         for pattern in patterns { words.formUnion(literalWords(in: pattern)) }
-        for text in texts { words.formUnion(Words.of(text).filter { $0.allSatisfy(\.isLetter) }) }
+        for text in texts { words.formUnion(Words.of(text).filter(isLowercaseASCIIWord)) }
         return words
     }
 
+    /// Runs of ASCII letters in a pattern, lower-cased, skipping the letter after each backslash
+    /// (`\bre-?train\w*` gives "re", "train"). Bytes, not Characters: this runs over every pattern at load.
     static func literalWords(in pattern: String) -> [String] {
         var words: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var escaped = false
-        for character in pattern.lowercased() {
+        for byte in pattern.utf8 {
             if escaped {
                 escaped = false
                 continue
             }
-            if character == "\\" { escaped = true }
-            if character.isLetter, character.isASCII {
-                current.append(character)
-            } else {
-                if !current.isEmpty { words.append(current) }
-                current = ""
+            if byte == UInt8(ascii: "\\") { escaped = true }
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): current.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte | 0x20)
+            default:
+                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
             }
         }
-        if !current.isEmpty { words.append(current) }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
         return words
+    }
+
+    private static func isLowercaseASCIIWord(_ word: String) -> Bool {
+        word.utf8.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }
     }
 }
