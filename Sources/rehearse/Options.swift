@@ -46,6 +46,19 @@ enum Terminal {
 
     static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) != 0 }
 
+    /// The terminal's width in columns, or nil when standard output is not a terminal.
+    static var width: Int? {
+        guard isatty(STDOUT_FILENO) != 0 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
+    /// `text` word-wrapped to the terminal, or unchanged when output goes to a file or a pipe.
+    static func wrapped(_ text: String) -> String {
+        width.map { TextWrap.wrap(text, width: $0) } ?? text
+    }
+
     /// `url` relative to the working folder when it is inside it, for messages a user copies.
     static func displayPath(_ url: URL) -> String {
         let folder = FileManager.default.currentDirectoryPath

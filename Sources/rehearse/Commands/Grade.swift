@@ -20,7 +20,8 @@ struct GradeCommand: ParsableCommand {
         try reportingErrors {
             let graded = try answer.grade()
             let report = GradeReport(grade: graded.grade, question: graded.question)
-            print(report.render(format.format, style: Terminal.style), terminator: "")
+            let rendered = report.render(format.format, style: Terminal.style)
+            print(format.format == .text ? Terminal.wrapped(rendered) : rendered, terminator: "")
         }
     }
 }

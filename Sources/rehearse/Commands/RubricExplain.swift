@@ -23,7 +23,7 @@ struct RubricExplain: ParsableCommand {
         try reportingErrors {
             let graded = try answer.grade()
             let explanation = GradeExplanation(grade: graded.grade, question: graded.question, answer: graded.answer)
-            print(explanation.render(style: Terminal.style), terminator: "")
+            print(Terminal.wrapped(explanation.render(style: Terminal.style)), terminator: "")
         }
     }
 }

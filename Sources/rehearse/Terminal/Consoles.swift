@@ -20,7 +20,7 @@ final class EditLineConsole: InterviewConsole {
         return line
     }
 
-    func write(_ text: String) { writeToStandardOutput(text) }
+    func write(_ text: String) { writeToStandardOutput(Terminal.wrapped(text)) }
 
     func edit(_ draft: String) throws -> String { try ExternalEditor.edit(draft) }
 }
