@@ -82,7 +82,7 @@ public struct TranscriptMarkdown {
     private func choiceSection(_ choice: ChoiceResult, entry: Transcript.Entry) -> String {
         var out = "Chosen **\(choice.chosen ?? "none")**, correct **\(choice.correct)**.\n\n"
         out += entry.options.map { option in
-            "- **\(option.letter)** \(Markdown.escape(option.text))\(option.correct ? " ✓" : ""): \(Markdown.escape(option.why))"
+            "- **\(option.letter)** \(Markdown.escape(option.text))\(option.correct ? " ✓" : "") — \(Markdown.escape(option.why))"
         }.joined(separator: "\n")
         return out + "\n\n"
     }
