@@ -54,6 +54,7 @@ let package = Package(
             exclude: ["Snapshots", "Fixtures", "Interview/Fixtures"]),
         // RehearseCore builds the transcripts the end-to-end tests feed to the binary.
         .testTarget(
-            name: "EndToEndTests", dependencies: ["RehearseCore"], exclude: ["Fixtures", "Snapshots", "Practice/Fixtures"]),
+            name: "EndToEndTests", dependencies: ["RehearseCore"],
+            exclude: ["Fixtures", "Snapshots", "Practice/Fixtures"]),
     ]
 )

@@ -14,7 +14,9 @@ struct Corpus {
 
     init(bank: Bank) {
         items = bank.questions.filter { $0.kind != .multipleChoice }.flatMap { question in
-            let patterns = question.rubric.concepts.flatMap(\.concept.patterns) + question.rubric.misconceptions.flatMap(\.patterns)
+            let patterns =
+                question.rubric.concepts.flatMap(\.concept.patterns)
+                + question.rubric.misconceptions.flatMap(\.patterns)
             let answers = [question.sampleAnswer] + question.examples.map(\.answer)
             // Patterns see whitespace folded to single spaces; give every engine the same text.
             return answers.map { ($0.split(whereSeparator: \.isWhitespace).joined(separator: " "), patterns) }
@@ -43,7 +45,8 @@ func pcre2Pass(_ corpus: Corpus, compiled: [String: Pattern], matcher: Matcher) 
         try answer.withUTF8 { bytes in
             // As the grader does: an all-ASCII answer runs each pattern's ASCII form.
             let ascii = !bytes.contains { $0 >= 0x80 }
-            for source in item.patterns where try matcher.firstMatch(of: compiled[source]!, in: bytes, textIsASCII: ascii) != nil {
+            for source in item.patterns
+            where try matcher.firstMatch(of: compiled[source]!, in: bytes, textIsASCII: ascii) != nil {
                 found += 1
             }
         }
@@ -96,17 +99,24 @@ var swiftRegex: [String: Regex<AnyRegexOutput>] = [:]
 for source in sources {
     jit[source] = try Pattern(source)
     interpreted[source] = try Pattern(source, useJIT: false)
-    foundation[source] = try? NSRegularExpression(pattern: source, options: [.caseInsensitive, .dotMatchesLineSeparators])
+    foundation[source] = try? NSRegularExpression(
+        pattern: source, options: [.caseInsensitive, .dotMatchesLineSeparators])
     swiftRegex[source] = (try? Regex(source)).map { $0.ignoresCase().dotMatchesNewlines() }
 }
 let matcher = Matcher()
 let grader = Grader(bank: bank)
 let openQuestions = bank.questions.filter { $0.kind != .multipleChoice }
 
-print("rehearse-bench: \(corpus.answerCount) answers × their question's patterns = \(corpus.patternRuns) pattern runs per pass")
-print("bank: \(bank.questions.count) questions, \(sources.count) distinct patterns, JIT: \(jit.values.allSatisfy(\.isJITCompiled) ? "yes" : "no"); loaded and compiled in \(String(format: "%.1f", loadMilliseconds)) ms")
+print(
+    "rehearse-bench: \(corpus.answerCount) answers × their question's patterns = \(corpus.patternRuns) pattern runs per pass"
+)
+print(
+    "bank: \(bank.questions.count) questions, \(sources.count) distinct patterns, JIT: \(jit.values.allSatisfy(\.isJITCompiled) ? "yes" : "no"); loaded and compiled in \(String(format: "%.1f", loadMilliseconds)) ms"
+)
 if foundation.count < sources.count || swiftRegex.count < sources.count {
-    print("note: NSRegularExpression compiled \(foundation.count) and Swift Regex \(swiftRegex.count) of the \(sources.count) patterns; the rest are skipped for them")
+    print(
+        "note: NSRegularExpression compiled \(foundation.count) and Swift Regex \(swiftRegex.count) of the \(sources.count) patterns; the rest are skipped for them"
+    )
 }
 
 let results: [(String, Double, Int)] = try [
@@ -119,7 +129,9 @@ let results: [(String, Double, Int)] = try [
 let fullGrading = try measure(seconds: seconds) {
     var total = 0
     for question in openQuestions {
-        for answer in [question.sampleAnswer] + question.examples.map(\.answer) { total += try grader.grade(answer, for: question).score }
+        for answer in [question.sampleAnswer] + question.examples.map(\.answer) {
+            total += try grader.grade(answer, for: question).score
+        }
     }
     return total
 }
@@ -129,10 +141,15 @@ print("")
 print("engine                 answers/s   PCRE2 JIT is   matches")
 for (name, rate, checksum) in results {
     let ratio = name == "PCRE2 JIT" ? "—" : String(format: "%.1fx faster", baseline / rate)
-    print(name.padding(toLength: 20, withPad: " ", startingAt: 0), String(format: "%12.0f", rate), ratio.padding(toLength: 14, withPad: " ", startingAt: 0).leftPadded(16), String(checksum).leftPadded(8))
+    print(
+        name.padding(toLength: 20, withPad: " ", startingAt: 0), String(format: "%12.0f", rate),
+        ratio.padding(toLength: 14, withPad: " ", startingAt: 0).leftPadded(16), String(checksum).leftPadded(8))
 }
 print("")
-print(String(format: "full grading (Grader: normalise, match, negation, evidence, score): %.0f answers/s", fullGrading.passesPerSecond * Double(corpus.answerCount)))
+print(
+    String(
+        format: "full grading (Grader: normalise, match, negation, evidence, score): %.0f answers/s",
+        fullGrading.passesPerSecond * Double(corpus.answerCount)))
 
 /// With --slowest N: the patterns that take the most time under PCRE2 JIT over the whole corpus, with
 /// NSRegularExpression's time on the same work beside them, so a coach sees which rules to tighten.
@@ -154,15 +171,21 @@ if let slowest = argument("--slowest").flatMap(Int.init) {
         }
         let foundationTime = seconds {
             guard let regex = foundation[source] else { return }
-            for answer in answers { _ = regex.firstMatch(in: answer, range: NSRange(location: 0, length: (answer as NSString).length)) }
+            for answer in answers {
+                _ = regex.firstMatch(in: answer, range: NSRange(location: 0, length: (answer as NSString).length))
+            }
         }
         timings.append((source, pcre2, foundationTime))
     }
     let total = timings.reduce(0) { $0 + $1.pcre2 }
     print("")
-    print("slowest patterns under PCRE2 JIT, over all \(answers.count) answers (all patterns: \(String(format: "%.2f", total * 1000)) ms)")
+    print(
+        "slowest patterns under PCRE2 JIT, over all \(answers.count) answers (all patterns: \(String(format: "%.2f", total * 1000)) ms)"
+    )
     for timing in timings.sorted(by: { $0.pcre2 > $1.pcre2 }).prefix(slowest) {
-        print(String(format: "%7.3f ms  (NSRegularExpression %7.3f ms)  ", timing.pcre2 * 1000, timing.foundation * 1000) + timing.source)
+        print(
+            String(format: "%7.3f ms  (NSRegularExpression %7.3f ms)  ", timing.pcre2 * 1000, timing.foundation * 1000)
+                + timing.source)
     }
 }
 

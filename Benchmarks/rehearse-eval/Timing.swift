@@ -24,5 +24,7 @@ func measureThroughput(rubrics: URL, answers: [String]) throws {
         best = min(best, ContinuousClock.now - started)
     }
     let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) / 1e18
-    print("\(work.count * 5) answers in \(String(format: "%.3f", seconds)) s: \(Int(Double(work.count * 5) / seconds)) answers/s (checksum \(checksum))")
+    print(
+        "\(work.count * 5) answers in \(String(format: "%.3f", seconds)) s: \(Int(Double(work.count * 5) / seconds)) answers/s (checksum \(checksum))"
+    )
 }

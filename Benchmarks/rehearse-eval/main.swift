@@ -19,21 +19,27 @@ struct DevSet: Decodable {
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 let arguments = CommandLine.arguments.dropFirst().filter { $0 != "--timing" }
-let dataFile = arguments.first.map { URL(fileURLWithPath: $0) }
+let dataFile =
+    arguments.first.map { URL(fileURLWithPath: $0) }
     ?? repositoryRoot.appendingPathComponent("../shared/data/short-answers-dev.json").standardizedFileURL
 
 guard let data = FileManager.default.contents(atPath: dataFile.path) else {
-    FileHandle.standardError.write(Data("rehearse-eval: cannot read \(dataFile.path); pass the data file's path\n".utf8))
+    FileHandle.standardError.write(
+        Data("rehearse-eval: cannot read \(dataFile.path); pass the data file's path\n".utf8))
     exit(66)
 }
 let devSet = try JSONDecoder().decode(DevSet.self, from: data)
 if CommandLine.arguments.contains("--timing") {
-    try measureThroughput(rubrics: repositoryRoot.appendingPathComponent("Rubrics"), answers: devSet.items.prefix(10).flatMap { $0.answers.map(\.text) })
+    try measureThroughput(
+        rubrics: repositoryRoot.appendingPathComponent("Rubrics"),
+        answers: devSet.items.prefix(10).flatMap { $0.answers.map(\.text) })
     exit(0)
 }
 
 /// Drafts every question into a temporary rubric folder, loads it as a bank, and grades every answer.
-func pearson(options: RubricDrafter.Options, correctsTypos: Bool = true, checksExplanation: Bool = true, label: String) throws {
+func pearson(options: RubricDrafter.Options, correctsTypos: Bool = true, checksExplanation: Bool = true, label: String)
+    throws
+{
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-eval-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
     try FileManager.default.createDirectory(at: folder.appendingPathComponent("dev"), withIntermediateDirectories: true)
@@ -58,7 +64,9 @@ func pearson(options: RubricDrafter.Options, correctsTypos: Bool = true, checksE
     }
     let elapsed = ContinuousClock.now - started
     let r = Statistics.pearson(scores, marks) ?? .nan
-    print("\(label.padding(toLength: 52, withPad: " ", startingAt: 0)) r = \(String(format: "%.3f", r))   (\(scores.count) answers, \(elapsed))")
+    print(
+        "\(label.padding(toLength: 52, withPad: " ", startingAt: 0)) r = \(String(format: "%.3f", r))   (\(scores.count) answers, \(elapsed))"
+    )
 }
 
 print("Drafted rubrics against human marks, \(devSet.items.count) questions:")

@@ -67,7 +67,8 @@ public final class Matcher {
                 // The JIT fast path: skips the checks pcre2_match repeats on every call.
                 return pcre2_jit_match_8(pattern.code, subject, text.count, start, 0, matchData, context)
             }
-            return pcre2_match_8(pattern.code, subject, text.count, start, UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
+            return pcre2_match_8(
+                pattern.code, subject, text.count, start, UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
         }
         if rc == PCRE2_ERROR_NOMATCH { return nil }
         guard rc >= 0 else { throw error(for: rc, pattern: pattern) }
@@ -92,7 +93,9 @@ public final class Matcher {
     public func firstMatch(of pattern: Pattern, in string: String) throws(PCRE2Error) -> Range<String.Index>? {
         var string = string
         // `withUTF8` rethrows untyped errors, so carry the typed one out in a Result.
-        let result = string.withUTF8 { buffer in Result { () throws(PCRE2Error) in try firstMatch(of: pattern, in: buffer) } }
+        let result = string.withUTF8 { buffer in
+            Result { () throws(PCRE2Error) in try firstMatch(of: pattern, in: buffer) }
+        }
         guard let byteRange = try result.get() else { return nil }
         let utf8 = string.utf8
         let lower = utf8.index(utf8.startIndex, offsetBy: byteRange.lowerBound)

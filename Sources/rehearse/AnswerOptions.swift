@@ -6,7 +6,9 @@ struct AnswerOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The question id ('rehearse bank list' shows them).", valueName: "id"))
     var question: String
 
-    @Option(name: .long, help: ArgumentHelp("A file holding the answer; '-' or none reads standard input.", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("A file holding the answer; '-' or none reads standard input.", valueName: "file"))
     var answerFile: String?
 
     @OptionGroup var rubricOptions: RubricOptions

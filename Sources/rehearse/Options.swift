@@ -4,13 +4,17 @@ import RehearseCore
 
 /// Where the rubrics are: --rubrics, then $REHEARSE_RUBRICS, then ./Rubrics.
 struct RubricOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The rubric folder (holds bank.yaml). Default: $REHEARSE_RUBRICS, else ./Rubrics.",
-        valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The rubric folder (holds bank.yaml). Default: $REHEARSE_RUBRICS, else ./Rubrics.",
+            valueName: "dir"))
     var rubrics: String?
 
     var folder: URL {
-        let path = rubrics ?? ProcessInfo.processInfo.environment["REHEARSE_RUBRICS"].flatMap { $0.isEmpty ? nil : $0 } ?? "Rubrics"
+        let path =
+            rubrics ?? ProcessInfo.processInfo.environment["REHEARSE_RUBRICS"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? "Rubrics"
         return URL(fileURLWithPath: path)
     }
 

@@ -4,13 +4,17 @@ import RehearseCore
 
 /// Where the transcripts are: --transcripts, then $REHEARSE_TRANSCRIPTS, then ./Transcripts.
 struct TranscriptFolderOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The folder of saved transcripts. Default: $REHEARSE_TRANSCRIPTS, else ./Transcripts.",
-        valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The folder of saved transcripts. Default: $REHEARSE_TRANSCRIPTS, else ./Transcripts.",
+            valueName: "dir"))
     var transcripts: String?
 
     var folder: URL {
-        let path = transcripts ?? ProcessInfo.processInfo.environment["REHEARSE_TRANSCRIPTS"].flatMap { $0.isEmpty ? nil : $0 } ?? "Transcripts"
+        let path =
+            transcripts ?? ProcessInfo.processInfo.environment["REHEARSE_TRANSCRIPTS"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? "Transcripts"
         return URL(fileURLWithPath: path)
     }
 }

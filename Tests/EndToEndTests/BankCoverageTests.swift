@@ -18,17 +18,21 @@ struct BankCoverageTests {
         "experiment-reproducibility", "operationalising-challenges", "automated-retraining",
     ]
     /// The three multiple-choice questions of the second source.
-    static let seedChoices = ["covariate-shift-mitigation", "ensemble-serving-architecture", "kubernetes-rollout-strategy"]
+    static let seedChoices = [
+        "covariate-shift-mitigation", "ensemble-serving-architecture", "kubernetes-rollout-strategy",
+    ]
 
     @Test("bank list --format json lists every seed question and at least 8 open and 4 multiple-choice per domain")
     func coverage() throws {
         let output = try RehearseProcess.run(["bank", "list", "--format", "json"])
         #expect(output.status == 0)
-        let questions = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
+        let questions = try #require(
+            try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
         let ids = Set(questions.compactMap { $0["id"] as? String })
         #expect(Self.seedQuestions.count == 40)
         #expect(Self.seedQuestions.filter { !ids.contains($0) } == [])
-        let choices = Set(questions.filter { $0["kind"] as? String == "multiple-choice" }.compactMap { $0["id"] as? String })
+        let choices = Set(
+            questions.filter { $0["kind"] as? String == "multiple-choice" }.compactMap { $0["id"] as? String })
         #expect(Self.seedChoices.filter { !choices.contains($0) } == [])
 
         let domains = Set(questions.compactMap { $0["domain"] as? String })

@@ -30,7 +30,10 @@ struct DocumentationTests {
 
     @Test("The committed man page documents the coach commands")
     func manPage() throws {
-        let page = try String(contentsOf: RehearseProcess.packageRoot.appendingPathComponent("man/rehearse.1"), encoding: .utf8)
-        for text in ["rubric lint", "rubric explain", "rubric new", "--kind"] { #expect(page.contains(text), "\(text)") }
+        let page = try String(
+            contentsOf: RehearseProcess.packageRoot.appendingPathComponent("man/rehearse.1"), encoding: .utf8)
+        for text in ["rubric lint", "rubric explain", "rubric new", "--kind"] {
+            #expect(page.contains(text), "\(text)")
+        }
     }
 }

@@ -7,7 +7,8 @@ struct GradeCommandTests {
     func jsonShape() throws {
         let output = try RehearseProcess.run(
             ["grade", "--question", "handle-data-drift", "--format", "json"],
-            stdin: "We compare live feature distributions with the training data using PSI, then retrain on recent data.")
+            stdin:
+                "We compare live feature distributions with the training data using PSI, then retrain on recent data.")
         #expect(output.status == 0, "\(output.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         #expect(json["question_id"] as? String == "handle-data-drift")
@@ -28,7 +29,8 @@ struct GradeCommandTests {
 
     @Test("Text output names what a weak answer missed and why, without colour when piped")
     func textOutput() throws {
-        let output = try RehearseProcess.run(["grade", "--question", "canary-vs-blue-green"], stdin: "Both deploy models to servers.")
+        let output = try RehearseProcess.run(
+            ["grade", "--question", "canary-vs-blue-green"], stdin: "Both deploy models to servers.")
         #expect(output.status == 0)
         #expect(output.stdout.contains("Missing:"))
         #expect(output.stdout.contains("Canary release to a small share of traffic first"))
@@ -39,11 +41,14 @@ struct GradeCommandTests {
     @Test("A strong answer outscores a weak one and a negated mention earns nothing")
     func strongWeakNegated() throws {
         func score(_ answer: String) throws -> Int {
-            let output = try RehearseProcess.run(["grade", "--question", "model-versioning", "--format", "json"], stdin: answer)
+            let output = try RehearseProcess.run(
+                ["grade", "--question", "model-versioning", "--format", "json"], stdin: answer)
             let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
             return try #require(json["score"] as? Int)
         }
-        let strong = try score("Every trained model is stored in the registry with its weights, hyperparameters and data version, so we can reproduce it, compare versions and roll back to the previous one when a release fails.")
+        let strong = try score(
+            "Every trained model is stored in the registry with its weights, hyperparameters and data version, so we can reproduce it, compare versions and roll back to the previous one when a release fails."
+        )
         let weak = try score("Models change a lot, so it matters.")
         let negated = try score("We never roll back.")
         #expect(strong >= 80)
@@ -53,7 +58,9 @@ struct GradeCommandTests {
 
     @Test("Markdown output is a table of concepts")
     func markdown() throws {
-        let output = try RehearseProcess.run(["grade", "--question", "handle-data-drift", "--format", "markdown"], stdin: "I would retrain on recent data.")
+        let output = try RehearseProcess.run(
+            ["grade", "--question", "handle-data-drift", "--format", "markdown"],
+            stdin: "I would retrain on recent data.")
         #expect(output.stdout.contains("| Concept | Weight | Required | Matched | Evidence |"))
     }
 
@@ -63,11 +70,13 @@ struct GradeCommandTests {
         #expect(empty.status == 65)
         #expect(empty.stderr.contains("the answer is empty"))
 
-        let huge = try RehearseProcess.run(["grade", "--question", "handle-data-drift"], stdin: Data(repeating: 0x61, count: 1_048_576))
+        let huge = try RehearseProcess.run(
+            ["grade", "--question", "handle-data-drift"], stdin: Data(repeating: 0x61, count: 1_048_576))
         #expect(huge.status == 65)
         #expect(huge.stderr.contains("1048576 bytes, more than the 100000-byte limit"))
 
-        let binary = try RehearseProcess.run(["grade", "--question", "handle-data-drift"], stdin: Data([0x72, 0x65, 0xC3, 0x28]))
+        let binary = try RehearseProcess.run(
+            ["grade", "--question", "handle-data-drift"], stdin: Data([0x72, 0x65, 0xC3, 0x28]))
         #expect(binary.status == 65)
         #expect(binary.stderr.contains("not valid UTF-8 (the first bad byte is at offset 2)"))
     }
@@ -81,7 +90,9 @@ struct GradeCommandTests {
 
     @Test("Missing answer file or rubric folder: exit 66")
     func missingInputs() throws {
-        let file = try RehearseProcess.run(["grade", "--question", "handle-data-drift", "--answer-file", "/nonexistent.txt"])
+        let file = try RehearseProcess.run([
+            "grade", "--question", "handle-data-drift", "--answer-file", "/nonexistent.txt",
+        ])
         #expect(file.status == 66)
         #expect(file.stderr.contains("cannot read '/nonexistent.txt'"))
         let folder = try RehearseProcess.run(["grade", "--question", "x", "--rubrics", "/nonexistent"], stdin: "x")
@@ -111,7 +122,9 @@ struct GradeCommandTests {
     func pathologicalPattern() throws {
         let temp = try TemporaryFolder()
         try temp.write("Rubrics/bank.yaml", "domains:\n  - {id: general, title: General, weight: 100}\n")
-        try temp.write("Rubrics/general/slow.yaml", """
+        try temp.write(
+            "Rubrics/general/slow.yaml",
+            """
             id: slow
             kind: technical
             prompt: Say it.
@@ -120,16 +133,20 @@ struct GradeCommandTests {
               - {id: many-a, label: Many, patterns: ['(a+)+$'], why: Test.}
             """)
         let answer = String(repeating: "a", count: 40_000) + "!"
-        let output = try RehearseProcess.run(["grade", "--question", "slow", "--rubrics", "Rubrics"], stdin: answer, in: temp.url)
+        let output = try RehearseProcess.run(
+            ["grade", "--question", "slow", "--rubrics", "Rubrics"], stdin: answer, in: temp.url)
         #expect(output.status == 65)
-        #expect(output.stderr.contains("pattern '(a+)+$' of concept 'many-a' in question 'slow' gave up at PCRE2's match limit"))
+        #expect(
+            output.stderr.contains(
+                "pattern '(a+)+$' of concept 'many-a' in question 'slow' gave up at PCRE2's match limit"))
     }
 
     @Test("REHEARSE_RUBRICS points at another bank")
     func environmentVariable() throws {
         let temp = try TemporaryFolder()
         let rubrics = try temp.copyBundledRubrics()
-        let output = try RehearseProcess.run(["bank", "list"], environment: ["REHEARSE_RUBRICS": rubrics.path], in: temp.url.deletingLastPathComponent())
+        let output = try RehearseProcess.run(
+            ["bank", "list"], environment: ["REHEARSE_RUBRICS": rubrics.path], in: temp.url.deletingLastPathComponent())
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.contains("handle-data-drift"))
     }
@@ -159,10 +176,15 @@ struct BankCommandTests {
 
     @Test("rubric test --verbose shows every answer's score against its range")
     func rubricTestVerbose() throws {
-        let output = try RehearseProcess.run(["rubric", "test", "--verbose", "Rubrics/deployment/canary-vs-blue-green.yaml"])
+        let output = try RehearseProcess.run([
+            "rubric", "test", "--verbose", "Rubrics/deployment/canary-vs-blue-green.yaml",
+        ])
         #expect(output.status == 0)
         let lines = output.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.contains { $0.contains("canary-vs-blue-green [sample_answer]: ") && $0.hasSuffix("(expected 80–100) ok") })
+        #expect(
+            lines.contains {
+                $0.contains("canary-vs-blue-green [sample_answer]: ") && $0.hasSuffix("(expected 80–100) ok")
+            })
         #expect(lines.contains { $0.contains("[example 3, weak]: ") && $0.contains("(expected 0–40) ok") })
         #expect(lines.last?.hasSuffix(" 0 failed") == true)
     }
@@ -175,7 +197,9 @@ struct BankCommandTests {
         let text = try String(contentsOf: file, encoding: .utf8)
             .replacingOccurrences(of: "  - ref: retraining\n    weight: 3", with: "  - ref: retraining\n    weight: 30")
         try text.write(to: file, atomically: true, encoding: .utf8)
-        let output = try RehearseProcess.run(["rubric", "test", "--rubrics", rubrics.path, rubrics.appendingPathComponent("monitoring-governance").path])
+        let output = try RehearseProcess.run([
+            "rubric", "test", "--rubrics", rubrics.path, rubrics.appendingPathComponent("monitoring-governance").path,
+        ])
         #expect(output.status == 1)
         #expect(output.stdout.contains("handle-data-drift.yaml"))
         #expect(output.stdout.contains("handle-data-drift [example 2, partial]: scored"))

@@ -7,7 +7,8 @@ struct RubricAgreementTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
     static let marked = fixtures.appendingPathComponent("bundled-marked.jsonl").path
     /// The development data lives beside the repository and is never copied into it.
-    static let devSet = RehearseProcess.packageRoot.appendingPathComponent("../shared/data/short-answers-dev.json").standardizedFileURL
+    static let devSet = RehearseProcess.packageRoot.appendingPathComponent("../shared/data/short-answers-dev.json")
+        .standardizedFileURL
 
     @Test("Marked answers to the four bundled questions: agreement per question, overall, and the worst cases")
     func bundledText() throws {
@@ -35,7 +36,9 @@ struct RubricAgreementTests {
         let overall = try #require(json["overall"] as? [String: Any])
         let r = try #require(overall["pearson"] as? Double)
         #expect(r > 0.5)
-        #expect(overall["pairwise_order"] is Double && overall["within_one_band"] is Double && overall["same_band"] is Double)
+        #expect(
+            overall["pairwise_order"] is Double && overall["within_one_band"] is Double
+                && overall["same_band"] is Double)
         #expect((json["questions"] as? [Any])?.count == 4)
         #expect((json["responses"] as? [Any])?.count == 12)
         let worst = try #require((json["worst"] as? [[String: Any]])?.first)
@@ -54,7 +57,9 @@ struct RubricAgreementTests {
         let file = try folder.write("marked.csv", "question,answer,mark\nhandle-data-drfit,I would retrain,2\n")
         let output = try RehearseProcess.run(["rubric", "test", "--responses", file.path])
         #expect(output.status == 64)
-        #expect(output.stderr.contains("marked.csv:2: no question with id 'handle-data-drfit' in the bank. Did you mean 'handle-data-drift'?"))
+        #expect(
+            output.stderr.contains(
+                "marked.csv:2: no question with id 'handle-data-drfit' in the bank. Did you mean 'handle-data-drift'?"))
     }
 
     @Test(
@@ -62,7 +67,8 @@ struct RubricAgreementTests {
         .enabled(if: FileManager.default.fileExists(atPath: devSet.path), "needs ../shared/data beside the repository"))
     func devSetDrafts() throws {
         let data = try #require(FileManager.default.contents(atPath: Self.devSet.path))
-        let items = try #require((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["items"] as? [[String: Any]])
+        let items = try #require(
+            (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["items"] as? [[String: Any]])
         let folder = try TemporaryFolder()
         try folder.write("Rubrics/bank.yaml", "domains:\n  - {id: dev, title: Dev, weight: 100}\n")
         var lines: [String] = []
@@ -76,7 +82,9 @@ struct RubricAgreementTests {
             #expect(draft.status == 0, "\(draft.stderr)")
             try folder.write("Rubrics/dev/\(id).yaml", draft.stdout)
             for answer in item["answers"] as! [[String: Any]] {
-                let line = try JSONSerialization.data(withJSONObject: ["question": id, "answer": answer["text"]!, "mark": answer["grade"]!])
+                let line = try JSONSerialization.data(withJSONObject: [
+                    "question": id, "answer": answer["text"]!, "mark": answer["grade"]!,
+                ])
                 lines.append(String(decoding: line, as: UTF8.self))
             }
         }

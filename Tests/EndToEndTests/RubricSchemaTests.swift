@@ -32,7 +32,8 @@ struct RubricSchemaTests {
         let temporary = try TemporaryFolder()
         let bank = try Fixtures.copy("LintBank", into: temporary)
         for kind in ["technical", "behavioural", "multiple-choice"] {
-            let created = try RehearseProcess.run(["rubric", "new", "new-\(kind)", "--domain", "ops", "--kind", kind], in: temporary.url)
+            let created = try RehearseProcess.run(
+                ["rubric", "new", "new-\(kind)", "--domain", "ops", "--kind", kind], in: temporary.url)
             #expect(created.status == 0)
         }
         try FileManager.default.removeItem(at: bank.appendingPathComponent("ops/drift.yaml"))
@@ -43,13 +44,20 @@ struct RubricSchemaTests {
 
         let header = "# yaml-language-server: $schema=../schema/rubric.schema.json\n"
         let skeleton = try String(contentsOf: bank.appendingPathComponent("ops/new-technical.yaml"), encoding: .utf8)
-        try temporary.write("Rubrics/ops/misspelt.yaml", skeleton.replacingOccurrences(of: "sample_answer:", with: "sampel_answer:"))
-        try temporary.write("Rubrics/ops/bad-level.yaml", skeleton.replacingOccurrences(of: "level: partial", with: "level: medium"))
+        try temporary.write(
+            "Rubrics/ops/misspelt.yaml", skeleton.replacingOccurrences(of: "sample_answer:", with: "sampel_answer:"))
+        try temporary.write(
+            "Rubrics/ops/bad-level.yaml", skeleton.replacingOccurrences(of: "level: partial", with: "level: medium"))
         try temporary.write("Rubrics/ops/no-header.yaml", String(skeleton.dropFirst(header.count)))
         let invalid = try Self.validate(bank.path)
         #expect(invalid.status == 1)
-        #expect(invalid.stdout.contains("Rubrics/ops/misspelt.yaml: (top level): Additional properties are not allowed ('sampel_answer' was unexpected)"))
-        #expect(invalid.stdout.contains("Rubrics/ops/bad-level.yaml: examples/1/level: 'medium' is not one of ['strong', 'partial', 'weak']"))
+        #expect(
+            invalid.stdout.contains(
+                "Rubrics/ops/misspelt.yaml: (top level): Additional properties are not allowed ('sampel_answer' was unexpected)"
+            ))
+        #expect(
+            invalid.stdout.contains(
+                "Rubrics/ops/bad-level.yaml: examples/1/level: 'medium' is not one of ['strong', 'partial', 'weak']"))
         #expect(invalid.stdout.contains("Rubrics/ops/no-header.yaml: the first line must be '\(header.dropLast())'"))
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
-import Testing
 import RehearseCore
+import Testing
 
 @Suite("export, regrade, progress and drill on a folder of transcripts", .serialized)
 struct TranscriptCommandsTests {
     static let weakDrift = "I would retrain the model every week when the accuracy drops."
-    static let strongDrift = "We compare the live feature distributions with training, page on-call, and retrain weekly."
+    static let strongDrift =
+        "We compare the live feature distributions with training, page on-call, and retrain weekly."
 
     let temp: TemporaryFolder
     let transcripts: URL
@@ -34,7 +35,9 @@ struct TranscriptCommandsTests {
         let elsewhere = try RehearseProcess.run(["export", saved.path, "--output", "reports"], in: temp.url)
         #expect(elsewhere.status == 0)
         #expect(elsewhere.stdout == "reports/\(saved.deletingPathExtension().lastPathComponent).md\n")
-        #expect(FileManager.default.fileExists(atPath: temp.url.appendingPathComponent(elsewhere.stdout.trimmingCharacters(in: .newlines)).path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: temp.url.appendingPathComponent(elsewhere.stdout.trimmingCharacters(in: .newlines)).path))
     }
 
     @Test("export names a damaged or missing file and exits 65 or 66")
@@ -52,12 +55,14 @@ struct TranscriptCommandsTests {
 
     @Test("After a rubric edit, regrade shows old and new scores; --write saves them and keeps the old grade")
     func regradeAfterEdit() throws {
-        let saved = try fixtures.save(daysAgo: 1, [("drift", Self.weakDrift), ("release", "A canary, then roll back if it fails.")])
+        let saved = try fixtures.save(
+            daysAgo: 1, [("drift", Self.weakDrift), ("release", "A canary, then roll back if it fails.")])
         let rubrics = try TranscriptFixtures.copyRubrics(into: temp.url)
         let drift = rubrics.appendingPathComponent("monitoring/drift.yaml")
         let edited = try String(contentsOf: drift, encoding: .utf8).replacingOccurrences(
             of: "  - ref: drift-detection\n    weight: 3\n    required: true\n",
-            with: "  - ref: drift-detection\n    weight: 3\n    required: true\n    patterns: ['\\baccuracy drops\\b']\n")
+            with:
+                "  - ref: drift-detection\n    weight: 3\n    required: true\n    patterns: ['\\baccuracy drops\\b']\n")
         #expect(edited.contains("accuracy drops"))
         try Data(edited.utf8).write(to: drift)
         try Data("concepts: []\n".utf8).write(to: rubrics.appendingPathComponent("concepts/extra.yaml"))
@@ -68,10 +73,13 @@ struct TranscriptCommandsTests {
         #expect(preview.status == 0, "\(preview.stderr)")
         #expect(preview.stdout.contains("drift     29 →  71  +drift-detection"))
         #expect(preview.stdout.contains("release  100  not in the bank any more; left as it was"))
-        #expect(preview.stdout.contains("1 answer re-scored, 1 changed, 1 no longer in the bank (left as it was). Run again with --write"))
+        #expect(
+            preview.stdout.contains(
+                "1 answer re-scored, 1 changed, 1 no longer in the bank (left as it was). Run again with --write"))
         #expect(try fixtures.store.load(saved).entries[0].grade.score == 29, "without --write nothing is saved")
 
-        let written = try RehearseProcess.run(["regrade", saved.path, "--write", "--rubrics", rubrics.path], in: temp.url)
+        let written = try RehearseProcess.run(
+            ["regrade", saved.path, "--write", "--rubrics", rubrics.path], in: temp.url)
         #expect(written.status == 0)
         let after = try fixtures.store.load(saved)
         #expect(after.entries[0].grade.score == 71)
@@ -80,7 +88,8 @@ struct TranscriptCommandsTests {
         #expect(after.entries[1].grade.score == 100)
         #expect(after.entries[1].history.isEmpty)
 
-        let again = try RehearseProcess.run(["regrade", saved.path, "--rubrics", rubrics.path, "--format", "json"], in: temp.url)
+        let again = try RehearseProcess.run(
+            ["regrade", saved.path, "--rubrics", rubrics.path, "--format", "json"], in: temp.url)
         #expect(again.stdout.contains("\"outcome\" : \"unchanged\""))
     }
 
@@ -96,7 +105,8 @@ struct TranscriptCommandsTests {
         let text = try RehearseProcess.run(["progress"], in: temp.url)
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.hasPrefix("Progress over 3 sessions, 6 answers"))
-        let conceptLines = text.stdout.split(separator: "\n").drop { !$0.hasPrefix("Concept, weakest first") }.dropFirst()
+        let conceptLines = text.stdout.split(separator: "\n").drop { !$0.hasPrefix("Concept, weakest first") }
+            .dropFirst()
         #expect(conceptLines.first?.hasPrefix("rollback") == true)
         #expect(text.stdout.contains("monitoring"))
         #expect(text.stderr.contains("warning: skipped: the transcript"))
@@ -110,7 +120,8 @@ struct TranscriptCommandsTests {
         let monitoring = (decoded?["domains"] as? [[String: Any]])?.first { $0["id"] as? String == "monitoring" }
         #expect(monitoring?["trend"] as? String == "up")
 
-        let markdown = try RehearseProcess.run(["progress", "--transcripts", "Transcripts", "--format", "markdown"], in: temp.url)
+        let markdown = try RehearseProcess.run(
+            ["progress", "--transcripts", "Transcripts", "--format", "markdown"], in: temp.url)
         #expect(markdown.stdout.contains("| rollback | Can roll back | 3 | 0% |"))
     }
 

@@ -65,14 +65,19 @@ struct PatternTests {
 
     @Test("On ASCII text the fast ASCII form finds exactly what the Unicode form finds")
     func asciiFormAgrees() throws {
-        let patterns = [#"\bre-?train\w*"#, #"\b(monitor|compar)\w*\b.{0,40}\bdistribution\w*"#, #"\bK8S\b"#, #"\b\d+ ?%"#]
+        let patterns = [
+            #"\bre-?train\w*"#, #"\b(monitor|compar)\w*\b.{0,40}\bdistribution\w*"#, #"\bK8S\b"#, #"\b\d+ ?%"#,
+        ]
         let texts = ["We RETRAINED it; then compared the input distributions.", "k8s at 95% load", "pre_train x", ""]
         for source in patterns {
             let pattern = try Pattern(source)
             for text in texts {
                 var copy = text
                 let (unicode, ascii) = try copy.withUTF8 { bytes in
-                    (try matcher.firstMatch(of: pattern, in: bytes), try matcher.firstMatch(of: pattern, in: bytes, textIsASCII: true))
+                    (
+                        try matcher.firstMatch(of: pattern, in: bytes),
+                        try matcher.firstMatch(of: pattern, in: bytes, textIsASCII: true)
+                    )
                 }
                 #expect(unicode == ascii, "\(source) on \(text)")
             }

@@ -22,8 +22,10 @@ extension AgreementReport {
 
     public func text(style: TextStyle, worst count: Int = 5, showingAll: Bool = false) -> String {
         let scale = MarkedResponses.scale(rows.map(\.response))
-        var lines = [style.bold("Agreement with \(rows.count) marked response\(rows.count == 1 ? "" : "s")")
-            + (scale == 20 ? " (marks 0–5, shown ×20)" : " (marks 0–100)")]
+        var lines = [
+            style.bold("Agreement with \(rows.count) marked response\(rows.count == 1 ? "" : "s")")
+                + (scale == 20 ? " (marks 0–5, shown ×20)" : " (marks 0–100)")
+        ]
         lines.append("Overall: " + Self.summary(overall))
         lines.append("")
         lines.append(style.bold("By question"))
@@ -36,8 +38,11 @@ extension AgreementReport {
             lines.append(style.bold("Concepts, against the marker's labels"))
             let conceptWidth = concepts.map(\.id.count).max() ?? 0
             for concept in concepts {
-                lines.append("  \(concept.id.padding(toLength: conceptWidth, withPad: " ", startingAt: 0))  precision \(Self.percent(concept.precision))  recall \(Self.percent(concept.recall))  "
-                    + style.dim("(\(concept.agreed) agreed, \(concept.onlyRubric) only the rubric, \(concept.onlyMarker) only the marker)"))
+                lines.append(
+                    "  \(concept.id.padding(toLength: conceptWidth, withPad: " ", startingAt: 0))  precision \(Self.percent(concept.precision))  recall \(Self.percent(concept.recall))  "
+                        + style.dim(
+                            "(\(concept.agreed) agreed, \(concept.onlyRubric) only the rubric, \(concept.onlyMarker) only the marker)"
+                        ))
             }
         }
         lines.append("")
@@ -60,13 +65,19 @@ extension AgreementReport {
     private func rowLines(_ row: Row, style: TextStyle) -> [String] {
         let gap = Int(row.difference.rounded())
         let verdict = gap == 0 ? "agrees" : gap > 0 ? "rubric \(gap) higher" : "rubric \(-gap) lower"
-        let bandStyle = Self.bandDistance(row) == 0 ? style.green : Self.bandDistance(row) == 1 ? style.yellow : style.red
-        var lines = ["  \(row.response.questionID) line \(row.response.line): mark \(Int(row.humanScore.rounded())), score \(row.grade.score) " + bandStyle("(\(verdict))")]
+        let bandStyle =
+            Self.bandDistance(row) == 0 ? style.green : Self.bandDistance(row) == 1 ? style.yellow : style.red
+        var lines = [
+            "  \(row.response.questionID) line \(row.response.line): mark \(Int(row.humanScore.rounded())), score \(row.grade.score) "
+                + bandStyle("(\(verdict))")
+        ]
         lines.append(style.dim("    \"\(Self.snippet(row.response.answer))\""))
         let explanation = explanation(of: row)
         for concept in explanation.fired {
             let credit = concept.isNamedOnly ? " named only" : ""
-            lines.append("    " + style.green("fired ") + " \(concept.id)\(credit): \"\(concept.evidence?.quote ?? "")\" " + style.dim(concept.evidence?.pattern ?? ""))
+            lines.append(
+                "    " + style.green("fired ") + " \(concept.id)\(credit): \"\(concept.evidence?.quote ?? "")\" "
+                    + style.dim(concept.evidence?.pattern ?? ""))
         }
         for (concept, labelled) in explanation.missed {
             lines.append("    " + style.red("missed") + " \(concept.id)" + (labelled ? " (the marker found it)" : ""))
@@ -102,7 +113,9 @@ extension AgreementReport {
             var worstLines: [Int]
         }
         struct Response: Encodable {
-            struct Fired: Encodable { var concept: String, quote: String?, evidence: String?, pattern: String?, credit: Double }
+            struct Fired: Encodable {
+                var concept: String, quote: String?, evidence: String?, pattern: String?, credit: Double
+            }
             struct Missed: Encodable { var concept: String, labelled: Bool }
             var questionId: String, line: Int, answer: String, mark: Double, humanScore: Double, score: Int
             var difference: Double
@@ -123,12 +136,19 @@ extension AgreementReport {
             return .init(
                 questionId: row.response.questionID, line: row.response.line, answer: row.response.answer,
                 mark: row.response.mark, humanScore: row.humanScore, score: row.grade.score, difference: row.difference,
-                fired: explanation.fired.map { .init(concept: $0.id, quote: $0.evidence?.quote, evidence: $0.evidence?.context, pattern: $0.evidence?.pattern, credit: $0.credit) },
+                fired: explanation.fired.map {
+                    .init(
+                        concept: $0.id, quote: $0.evidence?.quote, evidence: $0.evidence?.context,
+                        pattern: $0.evidence?.pattern, credit: $0.credit)
+                },
                 missed: explanation.missed.map { .init(concept: $0.concept.id, labelled: $0.labelled) })
         }
-        return JSONOutput.encode(JSONShape(
-            markScale: MarkedResponses.scale(rows.map(\.response)), overall: overall,
-            questions: byQuestion.map { .init(id: $0.id, measures: $0.measures, worstLines: worst(count, in: $0.id).map(\.response.line)) },
-            concepts: concepts, worst: worst(count).map(response), responses: rows.map(response)))
+        return JSONOutput.encode(
+            JSONShape(
+                markScale: MarkedResponses.scale(rows.map(\.response)), overall: overall,
+                questions: byQuestion.map {
+                    .init(id: $0.id, measures: $0.measures, worstLines: worst(count, in: $0.id).map(\.response.line))
+                },
+                concepts: concepts, worst: worst(count).map(response), responses: rows.map(response)))
     }
 }

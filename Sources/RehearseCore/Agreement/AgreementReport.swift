@@ -50,7 +50,10 @@ public struct AgreementReport: Sendable {
                     file: file, line: response.line, id: response.questionID,
                     suggestion: closestMatch(to: response.questionID, in: bank.questions.map(\.id)))
             }
-            rows.append(Row(response: response, grade: try grader.grade(response.answer, for: question), humanScore: response.mark * scale))
+            rows.append(
+                Row(
+                    response: response, grade: try grader.grade(response.answer, for: question),
+                    humanScore: response.mark * scale))
         }
         let ids = rows.map(\.response.questionID).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         return AgreementReport(
@@ -63,13 +66,17 @@ public struct AgreementReport: Sendable {
         let scores = rows.map { Double($0.grade.score) }, marks = rows.map(\.humanScore)
         var agreeing = 0.0, pairs = 0
         for group in Dictionary(grouping: rows, by: \.response.questionID).values {
-            guard let order = Statistics.pairwiseOrder(scores: group.map { Double($0.grade.score) }, marks: group.map(\.humanScore)) else { continue }
+            guard
+                let order = Statistics.pairwiseOrder(
+                    scores: group.map { Double($0.grade.score) }, marks: group.map(\.humanScore))
+            else { continue }
             agreeing += order.agreement * Double(order.pairs)
             pairs += order.pairs
         }
         let close = rows.filter { bandDistance($0) <= 1 }.count, same = rows.filter { bandDistance($0) == 0 }.count
         return Measures(
-            responses: rows.count, pearson: Statistics.pearson(scores, marks), spearman: Statistics.spearman(scores, marks),
+            responses: rows.count, pearson: Statistics.pearson(scores, marks),
+            spearman: Statistics.spearman(scores, marks),
             pairwiseOrder: pairs == 0 ? nil : agreeing / Double(pairs), pairs: pairs,
             sameBand: rows.isEmpty ? 0 : Double(same) / Double(rows.count),
             withinOneBand: rows.isEmpty ? 0 : Double(close) / Double(rows.count))

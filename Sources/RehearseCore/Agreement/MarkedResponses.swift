@@ -25,14 +25,17 @@ extension AgreementError: LocalizedError {
     public var errorDescription: String? {
         switch self {
         case let .unreadableLine(file, line, problem):
-            return "\(file):\(line): \(problem). Each line is {\"question\": ID, \"answer\": TEXT, \"mark\": N, \"concepts\": [IDS]} (JSON Lines), or a CSV record with those columns."
+            return
+                "\(file):\(line): \(problem). Each line is {\"question\": ID, \"answer\": TEXT, \"mark\": N, \"concepts\": [IDS]} (JSON Lines), or a CSV record with those columns."
         case let .missingColumn(file, column):
-            return "\(file): the CSV header has no '\(column)' column; the first line names the columns: question,answer,mark[,concepts]."
+            return
+                "\(file): the CSV header has no '\(column)' column; the first line names the columns: question,answer,mark[,concepts]."
         case let .markOutOfRange(file, line, mark):
             return "\(file):\(line): mark \(mark.formatted) is outside 0–100; give marks 0–5 or 0–100."
         case let .unknownQuestion(file, line, id, suggestion):
             let hint = suggestion.map { " Did you mean '\($0)'?" } ?? ""
-            return "\(file):\(line): no question with id '\(id)' in the bank.\(hint) 'rehearse bank list' shows every id."
+            return
+                "\(file):\(line): no question with id '\(id)' in the bank.\(hint) 'rehearse bank list' shows every id."
         case let .empty(file):
             return "\(file) holds no marked responses; write one per line."
         }
@@ -45,7 +48,8 @@ extension AgreementError: LocalizedError {
 public enum MarkedResponses {
     public static func parse(_ text: String, file: String) throws(AgreementError) -> [MarkedResponse] {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let responses = trimmed.hasPrefix("{") ? try parseJSONLines(trimmed, file: file) : try parseCSV(trimmed, file: file)
+        let responses =
+            trimmed.hasPrefix("{") ? try parseJSONLines(trimmed, file: file) : try parseCSV(trimmed, file: file)
         if responses.isEmpty { throw .empty(file: file) }
         for response in responses where !(0...100).contains(response.mark) {
             throw .markOutOfRange(file: file, line: response.line, mark: response.mark)
@@ -74,21 +78,29 @@ public enum MarkedResponses {
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             let entry: JSONLine
             do { entry = try decoder.decode(JSONLine.self, from: Data(line.utf8)) } catch {
-                throw .unreadableLine(file: file, line: index + 1, problem: "not a JSON object with 'question', 'answer' and a numeric 'mark'")
+                throw .unreadableLine(
+                    file: file, line: index + 1,
+                    problem: "not a JSON object with 'question', 'answer' and a numeric 'mark'")
             }
             guard let id = entry.question ?? entry.questionId else {
                 throw .unreadableLine(file: file, line: index + 1, problem: "no 'question' id")
             }
-            responses.append(MarkedResponse(questionID: id, answer: entry.answer, mark: entry.mark, concepts: entry.concepts, line: index + 1))
+            responses.append(
+                MarkedResponse(
+                    questionID: id, answer: entry.answer, mark: entry.mark, concepts: entry.concepts, line: index + 1))
         }
         return responses
     }
 
     static func parseCSV(_ text: String, file: String) throws(AgreementError) -> [MarkedResponse] {
         let records = CSV.records(in: text)
-        guard let header = records.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else { return [] }
+        guard let header = records.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else {
+            return []
+        }
         func column(_ names: String...) throws(AgreementError) -> Int {
-            guard let index = header.firstIndex(where: names.contains) else { throw .missingColumn(file: file, column: names[0]) }
+            guard let index = header.firstIndex(where: names.contains) else {
+                throw .missingColumn(file: file, column: names[0])
+            }
             return index
         }
         let question = try column("question", "question_id"), answer = try column("answer"), mark = try column("mark")
@@ -97,7 +109,8 @@ public enum MarkedResponses {
         for (index, record) in records.enumerated().dropFirst() where record.contains(where: { !$0.isEmpty }) {
             let line = index + 1
             guard record.count > max(question, answer, mark) else {
-                throw .unreadableLine(file: file, line: line, problem: "\(record.count) fields, fewer than the header's \(header.count)")
+                throw .unreadableLine(
+                    file: file, line: line, problem: "\(record.count) fields, fewer than the header's \(header.count)")
             }
             guard let value = Double(record[mark].trimmingCharacters(in: .whitespaces)) else {
                 throw .unreadableLine(file: file, line: line, problem: "mark '\(record[mark])' is not a number")
@@ -105,9 +118,11 @@ public enum MarkedResponses {
             let labels = concepts.flatMap { $0 < record.count ? record[$0] : nil }.map {
                 $0.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             }
-            responses.append(MarkedResponse(
-                questionID: record[question].trimmingCharacters(in: .whitespaces), answer: record[answer], mark: value,
-                concepts: labels, line: line))
+            responses.append(
+                MarkedResponse(
+                    questionID: record[question].trimmingCharacters(in: .whitespaces), answer: record[answer],
+                    mark: value,
+                    concepts: labels, line: line))
         }
         return responses
     }

@@ -17,9 +17,12 @@ public struct BankListing {
     }
 
     public func json() -> String {
-        JSONOutput.encode(questions.map {
-            Entry(id: $0.id, domain: $0.domain, kind: $0.kind.rawValue, prompt: $0.prompt, timeLimitSeconds: $0.timeLimit, file: $0.source.file)
-        })
+        JSONOutput.encode(
+            questions.map {
+                Entry(
+                    id: $0.id, domain: $0.domain, kind: $0.kind.rawValue, prompt: $0.prompt,
+                    timeLimitSeconds: $0.timeLimit, file: $0.source.file)
+            })
     }
 
     public func text(style: TextStyle) -> String {

@@ -126,8 +126,10 @@ private struct LoadSession {
     mutating func loadDomains() {
         let url = root.appendingPathComponent(BankLoader.bankFile)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            diagnostics.append(Diagnostic(.error, at: SourceLocation(file: displayPath(url)),
-                "bank.yaml is missing; it lists the domains and their exam weights (see Rubrics/README.md)"))
+            diagnostics.append(
+                Diagnostic(
+                    .error, at: SourceLocation(file: displayPath(url)),
+                    "bank.yaml is missing; it lists the domains and their exam weights (see Rubrics/README.md)"))
             return
         }
         guard case (var reader, let node, _)? = read(url) else { return }
@@ -141,8 +143,13 @@ private struct LoadSession {
             let what = "domain '\(id)'"
             let title = reader.string(map, "title", in: what, required: true) ?? id
             let weight = reader.number(map, "weight", in: what) ?? 0
-            if weight <= 0 { reader.error(at: map[text: "weight"] ?? item, "\(what) needs a positive 'weight' (its percent of an exam)") }
-            if domains.contains(where: { $0.id == id }) { reader.error(at: map[text: "id"], "domain '\(id)' is listed twice") }
+            if weight <= 0 {
+                reader.error(
+                    at: map[text: "weight"] ?? item, "\(what) needs a positive 'weight' (its percent of an exam)")
+            }
+            if domains.contains(where: { $0.id == id }) {
+                reader.error(at: map[text: "id"], "domain '\(id)' is listed twice")
+            }
             domains.append(Domain(id: id, title: title, weight: weight))
         }
         if domains.isEmpty { reader.error(at: node, "bank.yaml lists no domains; add a 'domains:' list") }
@@ -156,18 +163,24 @@ private struct LoadSession {
 
     mutating func loadSynonyms() {
         let url = root.appendingPathComponent(SynonymTable.fileName)
-        guard FileManager.default.fileExists(atPath: url.path), case (var reader, let node, _)? = read(url) else { return }
+        guard FileManager.default.fileExists(atPath: url.path), case (var reader, let node, _)? = read(url) else {
+            return
+        }
         defer { diagnostics += reader.diagnostics }
         guard let top = reader.mapping(node, "synonyms.yaml") else { return }
         reader.rejectUnknownKeys(top, allowed: ["synonyms"], in: "synonyms.yaml")
-        guard let groupsNode = top[text: "synonyms"], let groups = reader.mapping(groupsNode, "'synonyms'") else { return }
+        guard let groupsNode = top[text: "synonyms"], let groups = reader.mapping(groupsNode, "'synonyms'") else {
+            return
+        }
         var table: [String: [String]] = [:]
         for (key, _) in groups {
             guard let name = key.string else { continue }
             checkIdentifier(name, node: key, reader: &reader)
             let terms = reader.strings(groups, name, in: "synonym group '\(name)'").map { $0.0.collapsingWhitespace }
                 .filter { !$0.isEmpty }
-            if terms.isEmpty { reader.error(at: key, "synonym group '\(name)' has no terms; list them: \(name): [word, other word]") }
+            if terms.isEmpty {
+                reader.error(at: key, "synonym group '\(name)' has no terms; list them: \(name): [word, other word]")
+            }
             table[name] = terms
         }
         synonyms = SynonymTable(table)
@@ -216,8 +229,9 @@ private struct LoadSession {
         let why = reader.string(map, "why", in: what, required: true) ?? ""
         let patterns = readPatterns(map, key: "patterns", owner: what, reader: &reader)
         if patterns.isEmpty { reader.error(at: node, "\(what) has no patterns; add 'patterns:' with at least one") }
-        return Concept(id: id, label: label, patterns: patterns, why: why,
-                       followUp: reader.string(map, "follow_up", in: what), typos: reader.bool(map, "typos", in: what))
+        return Concept(
+            id: id, label: label, patterns: patterns, why: why,
+            followUp: reader.string(map, "follow_up", in: what), typos: reader.bool(map, "typos", in: what))
     }
 
     mutating func readPatterns(_ map: Node.Mapping, key: String, owner: String, reader: inout YAMLReader) -> [String] {
@@ -225,14 +239,19 @@ private struct LoadSession {
             let (source, unknown) = synonyms.expand(written)
             for name in unknown {
                 let hint = closestMatch(to: name, in: synonyms.groups.keys).map { "did you mean '{{\($0)}}'? " } ?? ""
-                reader.error(at: node, "pattern '\(written)' in \(owner) uses the synonym group '{{\(name)}}', which \(SynonymTable.fileName) does not define; \(hint)add it there or fix the name")
+                reader.error(
+                    at: node,
+                    "pattern '\(written)' in \(owner) uses the synonym group '{{\(name)}}', which \(SynonymTable.fileName) does not define; \(hint)add it there or fix the name"
+                )
             }
             guard unknown.isEmpty else { return written }
             let quoted = [.singleQuoted, .doubleQuoted].contains(node.scalar?.style)
             // A compile error's offset is into the expanded text, so point at the pattern's start then.
             let expanded = source != written
-            patternSites.append(PatternSite(source: source, location: reader.location(node),
-                                            quoteWidth: quoted && !expanded ? 1 : 0, owner: owner, offsetsApply: !expanded))
+            patternSites.append(
+                PatternSite(
+                    source: source, location: reader.location(node),
+                    quoteWidth: quoted && !expanded ? 1 : 0, owner: owner, offsetsApply: !expanded))
             return source
         }
     }
@@ -249,11 +268,16 @@ private struct LoadSession {
         for name in names.sorted() where name != BankLoader.conceptsFolder && !name.hasPrefix(".") {
             let url = root.appendingPathComponent(name)
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
+                continue
+            }
             let files = yamlFiles(in: url)
             if !domains.isEmpty, !domains.contains(where: { $0.id == name }), !files.isEmpty {
-                diagnostics.append(Diagnostic(.error, at: SourceLocation(file: displayPath(url)),
-                    "folder '\(name)' is not a domain of bank.yaml (\(domains.map(\.id).joined(separator: ", "))); move its files or add the domain"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, at: SourceLocation(file: displayPath(url)),
+                        "folder '\(name)' is not a domain of bank.yaml (\(domains.map(\.id).joined(separator: ", "))); move its files or add the domain"
+                    ))
                 continue
             }
             for file in files { loadQuestion(file, folderDomain: name) }
@@ -274,11 +298,14 @@ private struct LoadSession {
         }
         questionLocations[id] = reader.location(map[text: "id"])
         if url.deletingPathExtension().lastPathComponent != id {
-            reader.warning(at: map[text: "id"], "\(what) lives in '\(url.lastPathComponent)'; name the file '\(id).yaml'")
+            reader.warning(
+                at: map[text: "id"], "\(what) lives in '\(url.lastPathComponent)'; name the file '\(id).yaml'")
         }
         let domain = reader.string(map, "domain", in: what) ?? folderDomain
         if domain != folderDomain {
-            reader.error(at: map[text: "domain"], "\(what) says domain '\(domain)' but lives in folder '\(folderDomain)'; move it or fix 'domain'")
+            reader.error(
+                at: map[text: "domain"],
+                "\(what) says domain '\(domain)' but lives in folder '\(folderDomain)'; move it or fix 'domain'")
         }
         // Without a valid kind, the kind-specific checks would only add noise to the one real error.
         let parsedKind = parseKind(map, what: what, reader: &reader)
@@ -288,18 +315,25 @@ private struct LoadSession {
             id: id, domain: domain, kind: kind,
             prompt: reader.string(map, "prompt", in: what, required: true) ?? "",
             timeLimit: timeLimit, hint: reader.string(map, "hint", in: what),
-            sampleAnswer: reader.string(map, "sample_answer", in: what, required: parsedKind.map { $0 != .multipleChoice } ?? false) ?? "",
+            sampleAnswer: reader.string(
+                map, "sample_answer", in: what, required: parsedKind.map { $0 != .multipleChoice } ?? false) ?? "",
             source: reader.location(node), contentHash: fileHash)
         if parsedKind == nil {
             // Reported above.
         } else if kind == .multipleChoice {
             question.options = parseOptions(map, what: what, reader: &reader)
             if map[text: "concepts"] != nil {
-                reader.error(at: map[text: "concepts"], "\(what) is multiple-choice and graded by its options; remove 'concepts'")
+                reader.error(
+                    at: map[text: "concepts"], "\(what) is multiple-choice and graded by its options; remove 'concepts'"
+                )
             }
         } else {
             question.rubric.concepts = parseRubricConcepts(map, question: id, reader: &reader)
-            if map[text: "options"] != nil { reader.error(at: map[text: "options"], "\(what) is \(kind.rawValue); only multiple-choice questions have 'options'") }
+            if map[text: "options"] != nil {
+                reader.error(
+                    at: map[text: "options"],
+                    "\(what) is \(kind.rawValue); only multiple-choice questions have 'options'")
+            }
         }
         question.rubric.misconceptions = parseMisconceptions(map, what: what, reader: &reader)
         question.rubric.scoring = parseScoring(map, what: what, reader: &reader)
@@ -310,7 +344,10 @@ private struct LoadSession {
     func parseKind(_ map: Node.Mapping, what: String, reader: inout YAMLReader) -> QuestionKind? {
         guard let text = reader.string(map, "kind", in: what, required: true) else { return nil }
         if let kind = QuestionKind(rawValue: text) { return kind }
-        reader.error(at: map[text: "kind"], "'kind' of \(what) is '\(text)'; use one of: \(QuestionKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        reader.error(
+            at: map[text: "kind"],
+            "'kind' of \(what) is '\(text)'; use one of: \(QuestionKind.allCases.map(\.rawValue).joined(separator: ", "))"
+        )
         return nil
     }
 
@@ -328,7 +365,9 @@ private struct LoadSession {
         return nil
     }
 
-    mutating func parseRubricConcepts(_ map: Node.Mapping, question: String, reader: inout YAMLReader) -> [RubricConcept] {
+    mutating func parseRubricConcepts(_ map: Node.Mapping, question: String, reader: inout YAMLReader)
+        -> [RubricConcept]
+    {
         var result: [RubricConcept] = []
         let what = "question '\(question)'"
         for item in reader.sequence(map[text: "concepts"], "'concepts' of \(what)") {
@@ -338,7 +377,10 @@ private struct LoadSession {
                 reader.rejectUnknownKeys(entry, allowed: RubricKeys.conceptReference, in: "concept '\(ref)' of \(what)")
                 guard let shared = concepts[ref] else {
                     let hint = closestMatch(to: ref, in: concepts.keys).map { "did you mean '\($0)'? " } ?? ""
-                    reader.error(at: entry[text: "ref"], "\(what) refers to concept '\(ref)', which no file in concepts/ defines; \(hint)define it or fix the ref")
+                    reader.error(
+                        at: entry[text: "ref"],
+                        "\(what) refers to concept '\(ref)', which no file in concepts/ defines; \(hint)define it or fix the ref"
+                    )
                     continue
                 }
                 concept = shared
@@ -358,13 +400,18 @@ private struct LoadSession {
             }
             let weight = reader.number(entry, "weight", in: "concept '\(concept.id)' of \(what)") ?? 1
             if weight <= 0 {
-                reader.error(at: entry[text: "weight"], "concept '\(concept.id)' of \(what) has weight \(weight.formatted); a weight must be positive")
+                reader.error(
+                    at: entry[text: "weight"],
+                    "concept '\(concept.id)' of \(what) has weight \(weight.formatted); a weight must be positive")
             }
             let required = reader.bool(entry, "required", in: "concept '\(concept.id)' of \(what)") ?? false
-            result.append(RubricConcept(concept: concept, weight: weight, required: required, location: reader.location(item)))
+            result.append(
+                RubricConcept(concept: concept, weight: weight, required: required, location: reader.location(item)))
         }
         if result.isEmpty, map[text: "concepts"] == nil || !reader.diagnostics.hasErrors {
-            reader.error(at: map[text: "concepts"] ?? .mapping(map), "\(what) has no concepts; add at least one under 'concepts:' so answers can be graded")
+            reader.error(
+                at: map[text: "concepts"] ?? .mapping(map),
+                "\(what) has no concepts; add at least one under 'concepts:' so answers can be graded")
         }
         return result
     }
@@ -373,13 +420,19 @@ private struct LoadSession {
         reader.sequence(map[text: "misconceptions"], "'misconceptions' of \(what)").compactMap { item in
             guard let entry = reader.mapping(item, "a misconception of \(what)") else { return nil }
             reader.rejectUnknownKeys(entry, allowed: RubricKeys.misconception, in: "a misconception of \(what)")
-            guard let id = reader.string(entry, "id", in: "a misconception of \(what)", required: true) else { return nil }
+            guard let id = reader.string(entry, "id", in: "a misconception of \(what)", required: true) else {
+                return nil
+            }
             let owner = "misconception '\(id)' of \(what)"
-            let patterns = readPatterns(entry, key: "pattern", owner: owner, reader: &reader)
+            let patterns =
+                readPatterns(entry, key: "pattern", owner: owner, reader: &reader)
                 + readPatterns(entry, key: "patterns", owner: owner, reader: &reader)
             if patterns.isEmpty { reader.error(at: item, "\(owner) has no pattern; add 'pattern:'") }
             let penalty = reader.number(entry, "penalty", in: owner) ?? 1
-            if penalty <= 0 { reader.error(at: entry[text: "penalty"], "\(owner) has penalty \(penalty.formatted); a penalty must be positive") }
+            if penalty <= 0 {
+                reader.error(
+                    at: entry[text: "penalty"], "\(owner) has penalty \(penalty.formatted); a penalty must be positive")
+            }
             return Misconception(
                 id: id, label: reader.string(entry, "label", in: owner) ?? id, patterns: patterns, penalty: penalty,
                 why: reader.string(entry, "why", in: owner, required: true) ?? "")
@@ -390,7 +443,9 @@ private struct LoadSession {
         let options: [ChoiceOption] = reader.sequence(map[text: "options"], "'options' of \(what)").compactMap { item in
             guard let entry = reader.mapping(item, "an option of \(what)") else { return nil }
             reader.rejectUnknownKeys(entry, allowed: RubricKeys.option, in: "an option of \(what)")
-            guard let letter = reader.string(entry, "letter", in: "an option of \(what)", required: true) else { return nil }
+            guard let letter = reader.string(entry, "letter", in: "an option of \(what)", required: true) else {
+                return nil
+            }
             let owner = "option \(letter) of \(what)"
             if letter.count != 1 || !letter.allSatisfy({ $0.isUppercase }) {
                 reader.error(at: entry[text: "letter"], "\(owner): a letter is one capital letter, A to Z")
@@ -400,11 +455,19 @@ private struct LoadSession {
                 correct: reader.bool(entry, "correct", in: owner) ?? false,
                 why: reader.string(entry, "why", in: owner, required: true) ?? "")
         }
-        if options.count < 2 { reader.error(at: map[text: "options"] ?? .mapping(map), "\(what) needs at least two options") }
+        if options.count < 2 {
+            reader.error(at: map[text: "options"] ?? .mapping(map), "\(what) needs at least two options")
+        }
         let correct = options.filter(\.correct).count
-        if correct != 1 { reader.error(at: map[text: "options"] ?? .mapping(map), "\(what) has \(correct) correct options; mark exactly one with 'correct: true'") }
+        if correct != 1 {
+            reader.error(
+                at: map[text: "options"] ?? .mapping(map),
+                "\(what) has \(correct) correct options; mark exactly one with 'correct: true'")
+        }
         let letters = options.map(\.letter)
-        if Set(letters).count != letters.count { reader.error(at: map[text: "options"], "\(what) repeats an option letter; letters must be unique") }
+        if Set(letters).count != letters.count {
+            reader.error(at: map[text: "options"], "\(what) repeats an option letter; letters must be unique")
+        }
         return options
     }
 
@@ -416,7 +479,8 @@ private struct LoadSession {
             let owner = "an example of \(what)"
             guard let levelText = reader.string(entry, "level", in: owner, required: true) else { return nil }
             guard let level = RubricExample.Level(rawValue: levelText) else {
-                reader.error(at: entry[text: "level"], "'level' of \(owner) is '\(levelText)'; use strong, partial or weak")
+                reader.error(
+                    at: entry[text: "level"], "'level' of \(owner) is '\(levelText)'; use strong, partial or weak")
                 return nil
             }
             guard let answer = reader.string(entry, "answer", in: owner, required: true) else { return nil }
@@ -430,8 +494,9 @@ private struct LoadSession {
                 example.missing = reader.strings(expect, "missing", in: "'expect'").map(\.0)
                 example.matched = reader.strings(expect, "matched", in: "'expect'").map(\.0)
                 // Ids written under 'concepts', even one whose ref failed: that failure is reported once.
-                let known = Set(reader.sequence(map[text: "concepts"], "'concepts'").compactMap { $0.mapping }
-                    .compactMap { $0[text: "ref"]?.string ?? $0[text: "id"]?.string })
+                let known = Set(
+                    reader.sequence(map[text: "concepts"], "'concepts'").compactMap { $0.mapping }
+                        .compactMap { $0[text: "ref"]?.string ?? $0[text: "id"]?.string })
                 for id in example.missing + example.matched where !known.contains(id) {
                     reader.error(at: expectNode, "\(owner) expects concept '\(id)', which \(what) does not use")
                 }
@@ -454,11 +519,16 @@ private struct LoadSession {
             if case let .invalidPattern(_, offset, message)? = failed[site.source] {
                 var location = site.location
                 if site.offsetsApply { location.column += site.quoteWidth + offset }
-                diagnostics.append(Diagnostic(.error, at: location,
-                    "invalid pattern '\(site.source)' in \(site.owner) at offset \(offset): \(message)"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, at: location,
+                        "invalid pattern '\(site.source)' in \(site.owner) at offset \(offset): \(message)"))
             } else if let pattern = compiled[site.source], (try? pattern.matchesEmptyString(using: matcher)) ?? false {
-                diagnostics.append(Diagnostic(.error, at: site.location,
-                    "pattern '\(site.source)' in \(site.owner) matches the empty string, so it would fire on every answer; require at least one word"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, at: site.location,
+                        "pattern '\(site.source)' in \(site.owner) matches the empty string, so it would fire on every answer; require at least one word"
+                    ))
             }
         }
         return PatternLibrary(compiled)

@@ -14,7 +14,8 @@ public struct Concept: Codable, Sendable, Hashable, Identifiable {
     /// answer exactly as written. nil means on.
     public var typos: Bool?
 
-    public init(id: String, label: String, patterns: [String], why: String, followUp: String? = nil, typos: Bool? = nil) {
+    public init(id: String, label: String, patterns: [String], why: String, followUp: String? = nil, typos: Bool? = nil)
+    {
         self.id = id
         self.label = label
         self.patterns = patterns

@@ -7,7 +7,9 @@ public enum RubricKeys {
     public static let sharedConcept = ["id", "label", "patterns", "why", "follow_up", "typos"]
     /// A concept defined in place in a question: a shared concept's keys plus how the question uses it.
     public static let inlineConcept = sharedConcept + ["weight", "required"]
-    public static let conceptReference = ["ref", "weight", "required", "follow_up", "label", "why", "patterns", "typos"]
+    public static let conceptReference = [
+        "ref", "weight", "required", "follow_up", "label", "why", "patterns", "typos",
+    ]
     public static let question = [
         "id", "domain", "kind", "prompt", "time_limit", "hint", "sample_answer", "concepts", "misconceptions",
         "options", "examples", "scoring",

@@ -13,7 +13,8 @@ extension ScaffoldError: LocalizedError {
     public var errorDescription: String? {
         switch self {
         case let .invalidID(id):
-            return "'\(id)' is not a valid question id; use lower-case letters, digits and '-', e.g. 'feature-store-basics'."
+            return
+                "'\(id)' is not a valid question id; use lower-case letters, digits and '-', e.g. 'feature-store-basics'."
         case let .unknownDomain(id, known):
             return "no domain '\(id)' in bank.yaml. Use one of \(known.joined(separator: ", ")), or add the domain "
                 + "to bank.yaml first."
@@ -77,7 +78,8 @@ public struct RubricScaffold: Sendable {
     }
 
     static func isValidID(_ id: String) -> Bool {
-        !id.isEmpty && id.first != "-" && id.allSatisfy { ("a"..."z").contains($0) || $0.isASCII && $0.isNumber || $0 == "-" }
+        !id.isEmpty && id.first != "-"
+            && id.allSatisfy { ("a"..."z").contains($0) || $0.isASCII && $0.isNumber || $0 == "-" }
     }
 
     public func text() -> String {
@@ -100,7 +102,8 @@ public struct RubricScaffold: Sendable {
     }
 
     private var openBody: String {
-        let shared = kind == .behavioural
+        let shared =
+            kind == .behavioural
             ? "star-situation, star-task, star-action, star-result and lesson-learned (concepts/behavioural.yaml)"
             : "the ones in concepts/"
         return #"""

@@ -117,12 +117,15 @@ struct YAMLReader {
             let .composer(context, problem, mark, _):
             let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
             diagnostics.append(
-                Diagnostic(.error, at: SourceLocation(file: file, line: mark.line, column: mark.column),
-                           "invalid YAML: \(detail); check the indentation and quoting on this line"))
+                Diagnostic(
+                    .error, at: SourceLocation(file: file, line: mark.line, column: mark.column),
+                    "invalid YAML: \(detail); check the indentation and quoting on this line"))
         case let .duplicatedKeysInMapping(duplicates, context):
             diagnostics.append(
-                Diagnostic(.error, at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
-                           "duplicate key\(duplicates.count == 1 ? "" : "s") \(duplicates.map { "'\($0)'" }.joined(separator: ", ")); keep one"))
+                Diagnostic(
+                    .error, at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                    "duplicate key\(duplicates.count == 1 ? "" : "s") \(duplicates.map { "'\($0)'" }.joined(separator: ", ")); keep one"
+                ))
         default:
             error(at: nil, "invalid YAML: \(yamlError)")
         }

@@ -47,14 +47,17 @@ public struct RubricDrafter {
             let american = Spelling.american(word, isKnownWord: wordList.contains)
             if let group = synonyms.group(containing: word) ?? synonyms.group(containing: american) {
                 guard seen.insert("{{\(group)}}").inserted else { continue }
-                concepts.append(DraftConcept(
-                    id: Self.identifier(group), term: word, pattern: "\\b{{\(group)}}\\w*", weight: weight(of: american)))
+                concepts.append(
+                    DraftConcept(
+                        id: Self.identifier(group), term: word, pattern: "\\b{{\(group)}}\\w*",
+                        weight: weight(of: american)))
                 continue
             }
             guard seen.insert(stem).inserted else { continue }
-            concepts.append(DraftConcept(
-                id: Self.identifier(american), term: word, pattern: "\\b\(Self.prefix(stem: stem, word: word))\\w*",
-                weight: weight(of: american)))
+            concepts.append(
+                DraftConcept(
+                    id: Self.identifier(american), term: word, pattern: "\\b\(Self.prefix(stem: stem, word: word))\\w*",
+                    weight: weight(of: american)))
         }
         return Self.uniqueIdentifiers(concepts)
     }

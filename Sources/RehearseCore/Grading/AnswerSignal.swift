@@ -22,7 +22,9 @@ struct AnswerSignals {
     static let shortAnswerWords = 15
     static let fillers: Set<String> = ["um", "uh", "erm", "er", "uhm", "basically", "literally", "whatever", "stuff"]
     /// Two-word fillers, as second word by first: "you know", "i mean", "sort of", "kind of", "i guess".
-    static let fillerPhrases: [String: Set<String>] = ["you": ["know"], "i": ["mean", "guess"], "sort": ["of"], "kind": ["of"]]
+    static let fillerPhrases: [String: Set<String>] = [
+        "you": ["know"], "i": ["mean", "guess"], "sort": ["of"], "kind": ["of"],
+    ]
 
     /// `promptWords` are the prompt's content words (`Words.content(of: Words.of(prompt))`), which a
     /// grader computes once per question rather than once per answer.
@@ -64,7 +66,8 @@ enum Words {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte | 0x20)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"), 0x80...:
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"),
+                0x80...:
                 current.append(byte)
             default:
                 if !current.isEmpty {

@@ -74,7 +74,8 @@ enum Explanation {
         case 0xE2:  // "•" is E2 80 A2
             return next + 2 < bytes.count && bytes[next + 1] == 0x80 && bytes[next + 2] == 0xA2
         case UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return next + 1 < bytes.count && (bytes[next + 1] == UInt8(ascii: ".") || bytes[next + 1] == UInt8(ascii: ")"))
+            return next + 1 < bytes.count
+                && (bytes[next + 1] == UInt8(ascii: ".") || bytes[next + 1] == UInt8(ascii: ")"))
         default:
             return false
         }

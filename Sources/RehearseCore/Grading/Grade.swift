@@ -27,7 +27,8 @@ public struct Evidence: Codable, Sendable, Hashable {
     /// Words in the quote that were read as other words (typos, British spellings); nil when none.
     public var corrections: [Correction]?
 
-    public init(quote: String, context: String, start: Int, end: Int, pattern: String, corrections: [Correction]? = nil) {
+    public init(quote: String, context: String, start: Int, end: Int, pattern: String, corrections: [Correction]? = nil)
+    {
         self.quote = quote
         self.context = context
         self.start = start

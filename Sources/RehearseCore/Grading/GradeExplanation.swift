@@ -49,7 +49,8 @@ public struct GradeExplanation {
         var merged: [Mark] = []
         for mark in (concepts + misconceptions).sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             if let last = merged.last, mark.range.lowerBound < last.range.upperBound {
-                merged[merged.count - 1].range = last.range.lowerBound..<max(last.range.upperBound, mark.range.upperBound)
+                merged[merged.count - 1].range =
+                    last.range.lowerBound..<max(last.range.upperBound, mark.range.upperBound)
                 merged[merged.count - 1].labels += mark.labels
                 merged[merged.count - 1].isMisconception = last.isMisconception || mark.isMisconception
             } else {
@@ -88,7 +89,8 @@ public struct GradeExplanation {
             let tag = "weight \(result.weight.formatted)\(result.required ? ", required" : "")"
             if let evidence = result.evidence {
                 let number = (patterns.firstIndex(of: evidence.pattern) ?? 0) + 1
-                lines.append(style.green("  ✓ ") + "\(result.id) (\(tag)): earned by pattern \(number) of \(patterns.count)")
+                lines.append(
+                    style.green("  ✓ ") + "\(result.id) (\(tag)): earned by pattern \(number) of \(patterns.count)")
                 lines.append("      \(evidence.pattern)")
                 lines.append("      matched \"\(evidence.quote)\"")
             } else {
@@ -113,7 +115,9 @@ public struct GradeExplanation {
                 lines.append("      \(found.evidence.pattern)")
                 lines.append("      matched \"\(found.evidence.quote)\"")
             } else {
-                lines.append("  - \(misconception.id) (\(tag)): not triggered; tried \(count(misconception.patterns.count, "pattern"))")
+                lines.append(
+                    "  - \(misconception.id) (\(tag)): not triggered; tried \(count(misconception.patterns.count, "pattern"))"
+                )
                 lines += misconception.patterns.enumerated().map { "      \($0.offset + 1). \($0.element)" }
             }
         }
@@ -135,17 +139,22 @@ public struct GradeExplanation {
         ]
         guard total > 0 else { return lines + ["  no weight to divide by: the score is 0"] }
         let fraction = (earnedWeight - penalties) / total
-        lines.append("  fraction        (\(earnedWeight.formatted) − \(penalties.formatted)) ÷ \(total.formatted) = \(decimal(fraction, places: 4))")
+        lines.append(
+            "  fraction        (\(earnedWeight.formatted) − \(penalties.formatted)) ÷ \(total.formatted) = \(decimal(fraction, places: 4))"
+        )
         let percent = 100 * fraction
         var line = "  × 100           \(decimal(percent, places: 2))"
         if percent < 0 { line += ", clamped to 0" } else if percent > 100 { line += ", clamped to 100" }
         lines.append(line)
-        lines.append("  rounded         " + style.band(grade.band, "\(grade.score)/100 (\(grade.band.rawValue), \(bandRange(grade.band)))"))
+        lines.append(
+            "  rounded         "
+                + style.band(grade.band, "\(grade.score)/100 (\(grade.band.rawValue), \(bandRange(grade.band)))"))
         return lines
     }
 
     private func choiceSections(_ choice: ChoiceResult, style: TextStyle) -> [[String]] {
-        let chosen = choice.chosen.map { "read the letter \($0) from the answer" } ?? "found no option letter in the answer"
+        let chosen =
+            choice.chosen.map { "read the letter \($0) from the answer" } ?? "found no option letter in the answer"
         return [
             [style.bold("Choice"), "  \(chosen); the correct option is \(choice.correct)"],
             [

@@ -48,7 +48,8 @@ public struct GradeReport {
         if covered.isEmpty { lines.append("  (nothing yet)") }
         for concept in covered {
             let marker = concept.isNamedOnly ? style.yellow("  ~ ") : style.green("  ✓ ")
-            lines.append(marker + "\(concept.label) " + style.dim("[\(concept.id), weight \(concept.weight.formatted)]"))
+            lines.append(
+                marker + "\(concept.label) " + style.dim("[\(concept.id), weight \(concept.weight.formatted)]"))
             if let evidence = concept.evidence {
                 lines.append("      \"\(evidence.context)\"")
                 for correction in evidence.corrections ?? [] {
@@ -56,7 +57,10 @@ public struct GradeReport {
                 }
             }
             if concept.isNamedOnly {
-                lines.append(style.yellow("      Named, not explained (\(Int(concept.credit * 100))% credit): say what you would do with it, and why."))
+                lines.append(
+                    style.yellow(
+                        "      Named, not explained (\(Int(concept.credit * 100))% credit): say what you would do with it, and why."
+                    ))
             }
         }
         let missing = grade.concepts.filter { !$0.matched }
@@ -64,7 +68,8 @@ public struct GradeReport {
         for concept in missing.sorted(by: { $0.required && !$1.required }) {
             let marker = concept.required ? style.red("  ✗ ") : style.yellow("  ○ ")
             let tag = concept.required ? "required, " : ""
-            lines.append(marker + "\(concept.label) " + style.dim("[\(concept.id), \(tag)weight \(concept.weight.formatted)]"))
+            lines.append(
+                marker + "\(concept.label) " + style.dim("[\(concept.id), \(tag)weight \(concept.weight.formatted)]"))
             if let negated = concept.negatedMention {
                 lines.append("      negated, so not counted: \"\(negated.context)\"")
             }
@@ -87,27 +92,35 @@ public struct GradeReport {
 
     public func markdown() -> String {
         var out = "## \(question.id)\n\n"
-        out += "**Score:** \(grade.score)/100 (\(grade.band.rawValue)) · \(question.domain) · \(question.kind.rawValue)\n\n"
+        out +=
+            "**Score:** \(grade.score)/100 (\(grade.band.rawValue)) · \(question.domain) · \(question.kind.rawValue)\n\n"
         if let choice = grade.choice {
             out += "Chosen: **\(choice.chosen ?? "none")**; correct: **\(choice.correct)**.\n\n"
             for option in question.options {
-                out += "- **\(option.letter)** \(Markdown.escape(option.text))\(option.correct ? " ✓" : "")  \n  \(Markdown.escape(option.why))\n"
+                out +=
+                    "- **\(option.letter)** \(Markdown.escape(option.text))\(option.correct ? " ✓" : "")  \n  \(Markdown.escape(option.why))\n"
             }
             return out
         }
         out += "| Concept | Weight | Required | Matched | Evidence |\n| --- | --- | --- | --- | --- |\n"
         for concept in grade.concepts {
             let evidence = concept.evidence.map { "“\(Markdown.escapeCell($0.context))”" } ?? "—"
-            out += "| \(Markdown.escapeCell(concept.label)) | \(concept.weight.formatted) | \(concept.required ? "yes" : "no") | \(concept.matched ? "✓" : "✗") | \(evidence) |\n"
+            out +=
+                "| \(Markdown.escapeCell(concept.label)) | \(concept.weight.formatted) | \(concept.required ? "yes" : "no") | \(concept.matched ? "✓" : "✗") | \(evidence) |\n"
         }
         let missing = grade.concepts.filter { !$0.matched }
         if !missing.isEmpty {
             out += "\n**Missing**\n\n"
-            out += missing.map { "- **\(Markdown.escape($0.label))**: \(Markdown.escape($0.why))" }.joined(separator: "\n") + "\n"
+            out +=
+                missing.map { "- **\(Markdown.escape($0.label))**: \(Markdown.escape($0.why))" }.joined(separator: "\n")
+                + "\n"
         }
         if !grade.misconceptions.isEmpty {
             out += "\n**Misconceptions**\n\n"
-            out += grade.misconceptions.map { "- **\(Markdown.escape($0.label))** (−\($0.penalty.formatted)): \(Markdown.escape($0.why))" }.joined(separator: "\n") + "\n"
+            out +=
+                grade.misconceptions.map {
+                    "- **\(Markdown.escape($0.label))** (−\($0.penalty.formatted)): \(Markdown.escape($0.why))"
+                }.joined(separator: "\n") + "\n"
         }
         if !grade.signals.isEmpty {
             out += "\n**Notes**\n\n" + grade.signals.map { "- \($0.advice)" }.joined(separator: "\n") + "\n"
@@ -132,7 +145,8 @@ public struct GradeReport {
 
             // Scripts rely on every key being present: absent evidence is `null`, not a missing key.
             enum CodingKeys: String, CodingKey {
-                case id, label, weight, required, matched, credit, namedOnly = "named_only", readAs = "read_as", evidence, quote, pattern, negated
+                case id, label, weight, required, matched, credit, namedOnly = "named_only", readAs = "read_as",
+                    evidence, quote, pattern, negated
             }
             func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: CodingKeys.self)
@@ -172,14 +186,17 @@ public struct GradeReport {
             questionId: grade.questionID, domain: question.domain, kind: question.kind.rawValue, score: grade.score,
             band: grade.band.rawValue,
             concepts: grade.concepts.map {
-                .init(id: $0.id, label: $0.label, weight: $0.weight, required: $0.required, matched: $0.matched,
-                      credit: $0.credit, namedOnly: $0.isNamedOnly,
-                      readAs: ($0.evidence?.corrections ?? []).map { .init(read: $0.read, takenAs: $0.takenAs) },
-                      evidence: $0.evidence?.context, quote: $0.evidence?.quote, pattern: $0.evidence?.pattern,
-                      negated: $0.negatedMention?.context)
+                .init(
+                    id: $0.id, label: $0.label, weight: $0.weight, required: $0.required, matched: $0.matched,
+                    credit: $0.credit, namedOnly: $0.isNamedOnly,
+                    readAs: ($0.evidence?.corrections ?? []).map { .init(read: $0.read, takenAs: $0.takenAs) },
+                    evidence: $0.evidence?.context, quote: $0.evidence?.quote, pattern: $0.evidence?.pattern,
+                    negated: $0.negatedMention?.context)
             },
             missing: grade.missing, missingRequired: grade.missingRequired.map(\.id),
-            misconceptions: grade.misconceptions.map { .init(id: $0.id, label: $0.label, penalty: $0.penalty, evidence: $0.evidence.context) },
+            misconceptions: grade.misconceptions.map {
+                .init(id: $0.id, label: $0.label, penalty: $0.penalty, evidence: $0.evidence.context)
+            },
             signals: grade.signals.map(\.rawValue), chosen: grade.choice?.chosen, correct: grade.choice?.correct)
         return JSONOutput.encode(shape)
     }
@@ -221,7 +238,9 @@ public enum Markdown {
         guard let first = escaped.first else { return escaped }
         if "-+=".contains(first) { return "\\" + escaped }
         let digits = escaped.prefix { $0.isASCII && $0.isNumber }
-        if !digits.isEmpty, digits.count <= 9, let marker = escaped.dropFirst(digits.count).first, marker == "." || marker == ")" {
+        if !digits.isEmpty, digits.count <= 9, let marker = escaped.dropFirst(digits.count).first,
+            marker == "." || marker == ")"
+        {
             return digits + "\\" + escaped.dropFirst(digits.count)
         }
         return escaped

@@ -15,12 +15,14 @@ public struct Grader {
 
     /// `correctsTypos: false` grades every answer as written, and `checksExplanation: false` gives full
     /// credit to a bare mention: both only for measuring what each adds.
-    public init(bank: Bank, limits: MatchLimits = .default, correctsTypos: Bool = true, checksExplanation: Bool = true) {
+    public init(bank: Bank, limits: MatchLimits = .default, correctsTypos: Bool = true, checksExplanation: Bool = true)
+    {
         self.patterns = bank.patterns
         self.matcher = Matcher(limits: limits)
         self.corrector = correctsTypos ? bank.typoCorrector : .disabled
         self.checksExplanation = checksExplanation
-        self.promptWords = Dictionary(uniqueKeysWithValues: bank.questions.map { ($0.id, Self.contentWords(of: $0.prompt)) })
+        self.promptWords = Dictionary(
+            uniqueKeysWithValues: bank.questions.map { ($0.id, Self.contentWords(of: $0.prompt)) })
     }
 
     private static func contentWords(of prompt: String) -> Set<String> { Set(Words.content(of: Words.of(prompt))) }
@@ -48,7 +50,8 @@ public struct Grader {
             }
         }
         if !corrected.corrections.isEmpty {
-            try scanning(corrected, answer: answer, originalBytes: originalBytes, for: question) { scan throws(GradingError) in
+            try scanning(corrected, answer: answer, originalBytes: originalBytes, for: question) {
+                scan throws(GradingError) in
                 for concept in question.rubric.concepts where concept.concept.toleratesTypos {
                     concepts.append(try scan.result(for: concept))
                 }
@@ -74,10 +77,11 @@ public struct Grader {
         // `withUTF8` rethrows untyped errors, so carry the typed one out in a Result.
         let result = text.withUTF8 { bytes in
             Result { () throws(GradingError) in
-                try body(AnswerScan(
-                    bytes: bytes, normalized: normalized, original: answer, originalBytes: originalBytes,
-                    question: question, patterns: patterns, matcher: matcher, checksExplanation: checksExplanation,
-                    textIsASCII: !bytes.contains { $0 >= 0x80 }))
+                try body(
+                    AnswerScan(
+                        bytes: bytes, normalized: normalized, original: answer, originalBytes: originalBytes,
+                        question: question, patterns: patterns, matcher: matcher, checksExplanation: checksExplanation,
+                        textIsASCII: !bytes.contains { $0 >= 0x80 }))
             }
         }
         try result.get()
@@ -127,7 +131,8 @@ private struct AnswerScan {
 
     func result(for rubricConcept: RubricConcept) throws(GradingError) -> ConceptResult {
         let concept = rubricConcept.concept
-        let found = try firstMention(of: concept.patterns, owner: "concept '\(concept.id)'", preferExplained: checksExplanation)
+        let found = try firstMention(
+            of: concept.patterns, owner: "concept '\(concept.id)'", preferExplained: checksExplanation)
         let credit = found.affirmed == nil ? 0 : (found.explained ? 1 : Explanation.namedOnlyCredit)
         return ConceptResult(
             id: concept.id, label: concept.label, weight: rubricConcept.weight, required: rubricConcept.required,
@@ -137,7 +142,8 @@ private struct AnswerScan {
     }
 
     func result(for misconception: Misconception) throws(GradingError) -> MisconceptionResult? {
-        let found = try firstMention(of: misconception.patterns, owner: "misconception '\(misconception.id)'", preferExplained: false)
+        let found = try firstMention(
+            of: misconception.patterns, owner: "misconception '\(misconception.id)'", preferExplained: false)
         guard let evidence = found.affirmed else { return nil }
         return MisconceptionResult(
             id: misconception.id, label: misconception.label, penalty: misconception.penalty, evidence: evidence,
@@ -171,7 +177,8 @@ private struct AnswerScan {
             var start = 0
             while let range = try nextMatch(of: pattern, from: start, owner: owner) {
                 let originalRange = normalized.originalRange(of: range)
-                var evidence = EvidenceQuote.make(range, in: bytes, original: originalRange, of: original, pattern: source)
+                var evidence = EvidenceQuote.make(
+                    range, in: bytes, original: originalRange, of: original, pattern: source)
                 let corrections = normalized.corrections(within: originalRange)
                 if !corrections.isEmpty { evidence.corrections = corrections }
                 if Negation.isNegated(before: range.lowerBound, in: bytes) {
@@ -207,7 +214,12 @@ enum EvidenceQuote {
         lower = characterStart(lower, in: bytes)
         upper = characterStart(upper, in: bytes)
         let utf8 = original.utf8
-        let quote = String(utf8[utf8.index(utf8.startIndex, offsetBy: originalRange.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: originalRange.upperBound)]) ?? ""
+        let quote =
+            String(
+                utf8[
+                    utf8.index(
+                        utf8.startIndex, offsetBy: originalRange.lowerBound)..<utf8.index(
+                            utf8.startIndex, offsetBy: originalRange.upperBound)]) ?? ""
         let context = (lower > 0 ? "…" : "") + text(bytes, lower..<upper) + (upper < bytes.count ? "…" : "")
         return Evidence(
             quote: quote, context: context, start: originalRange.lowerBound, end: originalRange.upperBound,

@@ -70,7 +70,11 @@ struct NormalizedAnswer {
                 emit(CollectionOfOne(0x20), from: offset, to: offset)
                 pendingSpace = false
             }
-            if let replaced { emit(replaced.utf8, from: offset, to: offset + width) } else { emit(scalar.utf8, from: offset, to: offset + width) }
+            if let replaced {
+                emit(replaced.utf8, from: offset, to: offset + width)
+            } else {
+                emit(scalar.utf8, from: offset, to: offset + width)
+            }
         }
         flushWord()
         text = String(decoding: output, as: UTF8.self)
@@ -117,7 +121,8 @@ struct NormalizedAnswer {
     /// The original byte range that a range of the normalised text came from.
     func originalRange(of range: Range<Int>) -> Range<Int> {
         guard !range.isEmpty else {
-            let start = range.lowerBound < originalStarts.count ? originalStarts[range.lowerBound] : (originalEnds.last ?? 0)
+            let start =
+                range.lowerBound < originalStarts.count ? originalStarts[range.lowerBound] : (originalEnds.last ?? 0)
             return start..<start
         }
         return originalStarts[range.lowerBound]..<originalEnds[range.upperBound - 1]

@@ -59,27 +59,35 @@ public struct RubricTestRunner {
     }
 
     private func checkCompleteness(_ question: Question) -> Failure? {
-        let needed: [RubricExample.Level] = question.kind == .multipleChoice ? [.strong, .weak] : RubricExample.Level.allCases
+        let needed: [RubricExample.Level] =
+            question.kind == .multipleChoice ? [.strong, .weak] : RubricExample.Level.allCases
         let present = Set(question.examples.map(\.level))
         let absent = needed.filter { !present.contains($0) }
         guard !absent.isEmpty else { return nil }
         return Failure(
             location: question.source, questionID: question.id, example: "examples",
-            message: "no \(absent.map(\.rawValue).joined(separator: ", ")) example; every question needs \(needed.map(\.rawValue).joined(separator: ", ")) examples")
+            message:
+                "no \(absent.map(\.rawValue).joined(separator: ", ")) example; every question needs \(needed.map(\.rawValue).joined(separator: ", ")) examples"
+        )
     }
 
     private func checkSampleAnswer(_ question: Question, scored: inout [Scored]) -> Failure? {
         do {
             let grade = try grader.grade(question.sampleAnswer, for: question)
-            scored.append(Scored(
-                location: question.source, questionID: question.id, example: "sample_answer", score: grade.score,
-                expected: 80...100, passed: grade.score >= 80))
+            scored.append(
+                Scored(
+                    location: question.source, questionID: question.id, example: "sample_answer", score: grade.score,
+                    expected: 80...100, passed: grade.score >= 80))
             guard grade.score < 80 else { return nil }
             return Failure(
                 location: question.source, questionID: question.id, example: "sample_answer",
-                message: "the sample answer scores \(grade.score), below 80; it misses \(grade.missing.joined(separator: ", "))")
+                message:
+                    "the sample answer scores \(grade.score), below 80; it misses \(grade.missing.joined(separator: ", "))"
+            )
         } catch {
-            return Failure(location: question.source, questionID: question.id, example: "sample_answer", message: "\(error.localizedDescription)")
+            return Failure(
+                location: question.source, questionID: question.id, example: "sample_answer",
+                message: "\(error.localizedDescription)")
         }
     }
 
@@ -91,22 +99,33 @@ public struct RubricTestRunner {
             Failure(location: example.location, questionID: question.id, example: name, message: message)
         }
         let grade: Grade
-        do { grade = try grader.grade(example.answer, for: question) } catch { return failure(error.localizedDescription) }
+        do { grade = try grader.grade(example.answer, for: question) } catch {
+            return failure(error.localizedDescription)
+        }
         var problems: [String] = []
         if !(example.minScore...example.maxScore).contains(grade.score) {
             let matched = grade.concepts.filter(\.matched).map(\.id)
-            problems.append("scored \(grade.score), expected \(example.minScore)–\(example.maxScore) (matched: \(matched.isEmpty ? "none" : matched.joined(separator: ", ")); missing: \(grade.missing.isEmpty ? "none" : grade.missing.joined(separator: ", ")))")
+            problems.append(
+                "scored \(grade.score), expected \(example.minScore)–\(example.maxScore) (matched: \(matched.isEmpty ? "none" : matched.joined(separator: ", ")); missing: \(grade.missing.isEmpty ? "none" : grade.missing.joined(separator: ", ")))"
+            )
         }
         let notMissing = example.missing.filter { !grade.missing.contains($0) }
-        if !notMissing.isEmpty { problems.append("expected missing \(notMissing.joined(separator: ", ")), but the answer earned \(notMissing.count == 1 ? "it" : "them")") }
+        if !notMissing.isEmpty {
+            problems.append(
+                "expected missing \(notMissing.joined(separator: ", ")), but the answer earned \(notMissing.count == 1 ? "it" : "them")"
+            )
+        }
         let notMatched = example.matched.filter { id in !grade.concepts.contains { $0.id == id && $0.matched } }
-        if !notMatched.isEmpty { problems.append("expected to earn \(notMatched.joined(separator: ", ")), but did not") }
+        if !notMatched.isEmpty {
+            problems.append("expected to earn \(notMatched.joined(separator: ", ")), but did not")
+        }
         if example.level == .weak, question.kind != .multipleChoice, example.missing.isEmpty {
             problems.append("a weak example must name the concepts it misses: add expect: {missing: [...]}")
         }
-        scored.append(Scored(
-            location: example.location, questionID: question.id, example: name, score: grade.score,
-            expected: example.minScore...example.maxScore, passed: problems.isEmpty))
+        scored.append(
+            Scored(
+                location: example.location, questionID: question.id, example: name, score: grade.score,
+                expected: example.minScore...example.maxScore, passed: problems.isEmpty))
         return problems.isEmpty ? nil : failure(problems.joined(separator: "; "))
     }
 }

@@ -95,7 +95,8 @@ struct AnswerReader {
         guard word.hasPrefix(":"), word.count > 1, word.dropFirst().allSatisfy(\.isLetter) else { return .text }
         let name = word.dropFirst().lowercased()
         if let command = Command(rawValue: name) { return .command(command) }
-        let suggestion = closestMatch(to: name, in: Command.allCases.map(\.rawValue)).map { " Did you mean :\($0)?" } ?? ""
+        let suggestion =
+            closestMatch(to: name, in: Command.allCases.map(\.rawValue)).map { " Did you mean :\($0)?" } ?? ""
         console.write("Unknown command \(word).\(suggestion) Type :help for the commands.\n")
         return .unknownCommand
     }
@@ -114,11 +115,15 @@ struct AnswerReader {
             let text = try console.edit(lines.joined(separator: "\n"))
             let edited = text.hasSuffix("\n") ? String(text.dropLast()) : text
             let kept = edited.isEmpty ? [] : edited.components(separatedBy: "\n")
-            console.write("Draft from the editor (\(kept.count) line\(kept.count == 1 ? "" : "s")); type more, or \".\" to submit it:\n")
+            console.write(
+                "Draft from the editor (\(kept.count) line\(kept.count == 1 ? "" : "s")); type more, or \".\" to submit it:\n"
+            )
             for line in kept { console.write("| \(line)\n") }
             return kept
         } catch {
-            console.write("Could not open the editor (\((error as? LocalizedError)?.errorDescription ?? "\(error)")); keep typing here.\n")
+            console.write(
+                "Could not open the editor (\((error as? LocalizedError)?.errorDescription ?? "\(error)")); keep typing here.\n"
+            )
             return lines
         }
     }

@@ -19,13 +19,15 @@ extension InterviewError: LocalizedError {
             return "no domain '\(id)'.\(hint) Known domains: \(known.joined(separator: ", "))."
         case let .notEnoughQuestions(asked, available, filter):
             if filter.isEmpty {
-                return "the bank has only \(available) question\(available == 1 ? "" : "s"), but \(asked) were asked for; "
+                return
+                    "the bank has only \(available) question\(available == 1 ? "" : "s"), but \(asked) were asked for; "
                     + "pass --count \(available) or fewer."
             }
             if available == 0 {
                 return "no question matches \(filter); widen the filter ('rehearse bank list' shows what there is)."
             }
-            return "only \(available) question\(available == 1 ? "" : "s") match\(available == 1 ? "es" : "") \(filter), "
+            return
+                "only \(available) question\(available == 1 ? "" : "s") match\(available == 1 ? "es" : "") \(filter), "
                 + "but \(asked) were asked for; pass --count \(available) or widen the filter."
         case let .questionsGone(ids, transcript):
             return "the bank no longer has \(ids.map { "'\($0)'" }.joined(separator: ", ")), which '\(transcript)' "

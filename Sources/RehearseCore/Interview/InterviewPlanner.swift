@@ -14,7 +14,8 @@ public struct InterviewPlanner {
             throw .notEnoughQuestions(asked: plan.count, available: candidates.count, filter: filterDescription(plan))
         }
         var generator = SeededGenerator(seed: plan.seed)
-        let drawn = plan.exam
+        let drawn =
+            plan.exam
             ? drawExam(plan.count, from: candidates, using: &generator)
             : Array(generator.shuffle(candidates).prefix(plan.count))
         var result = plan
@@ -52,7 +53,9 @@ public struct InterviewPlanner {
     // MARK: Practice exam
 
     /// Shares out `count` questions by domain weight, then draws each domain's share and shuffles the lot.
-    private func drawExam(_ count: Int, from candidates: [Question], using generator: inout SeededGenerator) -> [Question] {
+    private func drawExam(_ count: Int, from candidates: [Question], using generator: inout SeededGenerator)
+        -> [Question]
+    {
         let pools = bank.domains.compactMap { domain -> (Domain, [Question])? in
             let questions = candidates.filter { $0.domain == domain.id }
             return questions.isEmpty ? nil : (domain, questions)

@@ -34,7 +34,9 @@ public struct InterviewSession {
         clock: any InterviewClock
     ) {
         let transcript = Transcript(plan: plan, bankHash: bank.contentHash, startedAt: clock.now())
-        self.init(transcript: transcript, url: store.url(for: transcript), bank: bank, store: store, console: console, clock: clock, isResumed: false)
+        self.init(
+            transcript: transcript, url: store.url(for: transcript), bank: bank, store: store, console: console,
+            clock: clock, isResumed: false)
     }
 
     /// Continues the interview saved at `url`.
@@ -46,7 +48,8 @@ public struct InterviewSession {
         let known = Set(bank.questions.map(\.id))
         let gone = transcript.remainingQuestionIDs.filter { !known.contains($0) }
         guard gone.isEmpty else { throw .questionsGone(ids: gone, transcript: url.path) }
-        self.init(transcript: transcript, url: url, bank: bank, store: store, console: console, clock: clock, isResumed: true)
+        self.init(
+            transcript: transcript, url: url, bank: bank, store: store, console: console, clock: clock, isResumed: true)
     }
 
     private init(
@@ -94,13 +97,19 @@ public struct InterviewSession {
     private func greet() {
         let total = plan.questionIDs.count
         var what = "\(total) question\(total == 1 ? "" : "s")"
-        if plan.exam { what += ", a practice exam weighted by domain" } else if plan.kind != .mixed { what += ", \(plan.kind.rawValue)" }
+        if plan.exam {
+            what += ", a practice exam weighted by domain"
+        } else if plan.kind != .mixed {
+            what += ", \(plan.kind.rawValue)"
+        }
         if !plan.domains.isEmpty { what += ", \(plan.domains.joined(separator: " and "))" }
         var text = style.bold("Mock interview: \(what) (seed \(plan.seed)).") + "\n"
         if isResumed {
-            text += "Welcome back: \(transcript.entries.count) of \(total) done, \(transcript.remainingQuestionIDs.count) to go.\n"
+            text +=
+                "Welcome back: \(transcript.entries.count) of \(total) done, \(transcript.remainingQuestionIDs.count) to go.\n"
         } else {
-            text += "Hello! I'll ask, you answer as you would to an interviewer. "
+            text +=
+                "Hello! I'll ask, you answer as you would to an interviewer. "
                 + (plan.feedback == .each ? "Feedback comes after each answer.\n" : "Feedback comes at the end.\n")
         }
         text += AnswerReader.usage + "\n"
@@ -115,7 +124,8 @@ public struct InterviewSession {
         showQuestion()
         let reader = AnswerReader(console: console, hint: question.hint, repeatQuestion: showQuestion)
         let askedAt = clock.now()
-        let input = question.kind == .multipleChoice
+        let input =
+            question.kind == .multipleChoice
             ? reader.readChoice(letters: question.options.map(\.letter)) : reader.readOpenAnswer()
         let answeredAt = clock.now()
         switch input {
@@ -124,28 +134,35 @@ public struct InterviewSession {
         case .skip:
             console.write("Skipped.\n")
             let grade = try grader.grade("", for: question)
-            return (Transcript.Entry(question: question, answer: "", skipped: true, askedAt: askedAt, answeredAt: answeredAt, grade: grade), false)
+            return (
+                Transcript.Entry(
+                    question: question, answer: "", skipped: true, askedAt: askedAt, answeredAt: answeredAt,
+                    grade: grade), false
+            )
         case let .answer(answer):
             var entry = Transcript.Entry(
                 question: question, answer: answer, skipped: false, askedAt: askedAt, answeredAt: answeredAt,
                 grade: try grader.grade(answer, for: question))
-            guard let concept = Self.followUpConcept(for: entry.grade) , let followUp = concept.followUp else {
+            guard let concept = Self.followUpConcept(for: entry.grade), let followUp = concept.followUp else {
                 return (entry, false)
             }
             console.write("\n" + style.bold("Follow-up: ") + followUp + "\n")
             let followUpAsked = clock.now()
-            let followUpReader = AnswerReader(console: console, hint: nil, repeatQuestion: {
-                self.console.write(self.style.bold("Follow-up: ") + followUp + "\n")
-            })
+            let followUpReader = AnswerReader(
+                console: console, hint: nil,
+                repeatQuestion: {
+                    self.console.write(self.style.bold("Follow-up: ") + followUp + "\n")
+                })
             switch followUpReader.readOpenAnswer() {
             case .quit:
                 return (entry, true)
             case .skip:
                 return (entry, false)
             case let .answer(text):
-                entry.followUps.append(Transcript.FollowUp(
-                    conceptID: concept.id, question: followUp, answer: text,
-                    seconds: clock.now().timeIntervalSince(followUpAsked)))
+                entry.followUps.append(
+                    Transcript.FollowUp(
+                        conceptID: concept.id, question: followUp, answer: text,
+                        seconds: clock.now().timeIntervalSince(followUpAsked)))
                 entry.grade = try grader.grade(entry.gradedText, for: question)
                 return (entry, false)
             }
@@ -158,7 +175,8 @@ public struct InterviewSession {
     }
 
     private func questionText(_ question: Question, number: Int) -> String {
-        let progress = "Question \(number) of \(plan.questionIDs.count) · \(question.domain) · \(question.kind.rawValue) · "
+        let progress =
+            "Question \(number) of \(plan.questionIDs.count) · \(question.domain) · \(question.kind.rawValue) · "
             + "about \(TranscriptMarkdown.duration(Double(question.timeLimit)))"
         var text = "\n" + style.cyan(progress) + "\n" + style.bold(question.prompt.collapsingWhitespace) + "\n"
         for option in question.options {
@@ -191,8 +209,10 @@ public struct InterviewSession {
     }
 
     private func sampleAnswerText(_ entry: Transcript.Entry) -> String {
-        let sample = entry.kind == .multipleChoice
-            ? entry.options.filter(\.correct).map { "\($0.letter)) \($0.text.collapsingWhitespace): \($0.why)" }.joined()
+        let sample =
+            entry.kind == .multipleChoice
+            ? entry.options.filter(\.correct).map { "\($0.letter)) \($0.text.collapsingWhitespace): \($0.why)" }
+                .joined()
             : entry.sampleAnswer.trimmingCharacters(in: .whitespacesAndNewlines)
         return style.bold("Sample answer") + "\n" + sample + "\n\n"
     }
@@ -203,8 +223,9 @@ public struct InterviewSession {
         transcript.status = .quit
         try save()
         let total = plan.questionIDs.count
-        console.write("\nStopped after \(transcript.entries.count) of \(total) questions; every answer is saved in "
-            + "\(transcriptURL.relativePath).\nResume with: \(resumeCommand)\n")
+        console.write(
+            "\nStopped after \(transcript.entries.count) of \(total) questions; every answer is saved in "
+                + "\(transcriptURL.relativePath).\nResume with: \(resumeCommand)\n")
         return .quit
     }
 
@@ -234,8 +255,10 @@ public struct InterviewSession {
     private func offerSampleAnswers() {
         let count = transcript.entries.count
         while true {
-            console.write(style.dim("Type a question number (1–\(count)) for its sample answer, or Enter to finish.") + "\n")
-            guard let line = console.readLine(prompt: ""), let number = Int(line.trimmingCharacters(in: .whitespaces)) else { return }
+            console.write(
+                style.dim("Type a question number (1–\(count)) for its sample answer, or Enter to finish.") + "\n")
+            guard let line = console.readLine(prompt: ""), let number = Int(line.trimmingCharacters(in: .whitespaces))
+            else { return }
             guard (1...count).contains(number) else { continue }
             console.write(sampleAnswerText(transcript.entries[number - 1]))
         }

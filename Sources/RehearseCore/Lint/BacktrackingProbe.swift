@@ -45,8 +45,9 @@ struct BacktrackingProbe {
     private static func run(of unit: String, tail: String) -> Input {
         let count = (runBytes + unit.utf8.count - 1) / unit.utf8.count
         let preview = String(repeating: unit, count: max(1, 8 / unit.count))
-        return Input(description: "'\(preview)…' (\(count * unit.utf8.count) bytes) then '\(tail)'",
-                     text: String(repeating: unit, count: count) + tail)
+        return Input(
+            description: "'\(preview)…' (\(count * unit.utf8.count) bytes) then '\(tail)'",
+            text: String(repeating: unit, count: count) + tail)
     }
 
     /// Lower-case letters the pattern matches literally; a letter after a backslash is an escape (\w, \b).

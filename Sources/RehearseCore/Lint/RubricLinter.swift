@@ -34,10 +34,11 @@ public struct RubricLinter {
             guard let pattern = patterns[site.source] else { return nil }
             if verdicts[site.source] == nil { verdicts[site.source] = .some(probe.firstBlowUp(of: pattern)) }
             guard case let input?? = verdicts[site.source] else { return nil }
-            return Diagnostic(.error, at: site.location,
+            return Diagnostic(
+                .error, at: site.location,
                 "pattern '\(site.source)' in \(site.owner) hits PCRE2's match limit on \(input.description): it "
-                + "backtracks catastrophically and would fail to grade such an answer; remove nested repetition "
-                + "such as (a+)+ and bound open-ended gaps, e.g. .{0,60} instead of .*")
+                    + "backtracks catastrophically and would fail to grade such an answer; remove nested repetition "
+                    + "such as (a+)+ and bound open-ended gaps, e.g. .{0,60} instead of .*")
         }
     }
 
@@ -69,9 +70,12 @@ private struct QuestionChecks {
         guard !question.sampleAnswer.isEmpty else { return diagnostics }
         switch grade(question.sampleAnswer, at: question.source) {
         case let .graded(grade) where grade.score < Self.sampleAnswerMinimum:
-            diagnostics.append(Diagnostic(.error, at: question.source,
-                "the sample answer of question '\(question.id)' scores \(grade.score), below \(Self.sampleAnswerMinimum); "
-                + "it misses \(grade.missing.joined(separator: ", ")); cover them in the sample answer, or widen their patterns"))
+            diagnostics.append(
+                Diagnostic(
+                    .error, at: question.source,
+                    "the sample answer of question '\(question.id)' scores \(grade.score), below \(Self.sampleAnswerMinimum); "
+                        + "it misses \(grade.missing.joined(separator: ", ")); cover them in the sample answer, or widen their patterns"
+                ))
         case let .failed(diagnostic): diagnostics.append(diagnostic)
         default: break
         }
@@ -101,13 +105,16 @@ private struct QuestionChecks {
     private func unearnedConceptDiagnostics(_ strongGrades: [Grade]) -> [Diagnostic] {
         guard !strongGrades.isEmpty else { return [] }
         return question.rubric.concepts.compactMap { concept in
-            let earned = strongGrades.contains { grade in grade.concepts.contains { $0.id == concept.id && $0.matched } }
+            let earned = strongGrades.contains { grade in grade.concepts.contains { $0.id == concept.id && $0.matched }
+            }
             guard !earned else { return nil }
-            let examples = strongGrades.count == 1 ? "its strong example" : "any of its \(strongGrades.count) strong examples"
-            return Diagnostic(concept.required ? .error : .warning, at: concept.location ?? question.source,
+            let examples =
+                strongGrades.count == 1 ? "its strong example" : "any of its \(strongGrades.count) strong examples"
+            return Diagnostic(
+                concept.required ? .error : .warning, at: concept.location ?? question.source,
                 "concept '\(concept.id)' of question '\(question.id)' never fires on \(examples); widen its patterns "
-                + "to the words those answers use ('rehearse rubric explain' shows what was tried), or make a strong "
-                + "example cover it")
+                    + "to the words those answers use ('rehearse rubric explain' shows what was tried), or make a strong "
+                    + "example cover it")
         }
     }
 
@@ -115,10 +122,11 @@ private struct QuestionChecks {
         let optional = question.rubric.concepts.filter { !$0.required }
         guard let heaviestOptional = optional.max(by: { $0.weight < $1.weight }) else { return [] }
         return question.rubric.concepts.filter { $0.required && $0.weight < heaviestOptional.weight }.map { concept in
-            Diagnostic(.warning, at: concept.location ?? question.source,
+            Diagnostic(
+                .warning, at: concept.location ?? question.source,
                 "required concept '\(concept.id)' of question '\(question.id)' has weight \(concept.weight.formatted), "
-                + "less than optional concept '\(heaviestOptional.id)' (weight \(heaviestOptional.weight.formatted)); "
-                + "give a required concept at least the weight of every optional one")
+                    + "less than optional concept '\(heaviestOptional.id)' (weight \(heaviestOptional.weight.formatted)); "
+                    + "give a required concept at least the weight of every optional one")
         }
     }
 }
@@ -135,7 +143,8 @@ public struct LintReport: Sendable {
     public var summary: String {
         let questions = "\(questionsChecked) question\(questionsChecked == 1 ? "" : "s") checked"
         guard !diagnostics.isEmpty else { return "no problems found (\(questions))" }
-        return "\(errorCount) error\(errorCount == 1 ? "" : "s"), \(warningCount) warning\(warningCount == 1 ? "" : "s") (\(questions))"
+        return
+            "\(errorCount) error\(errorCount == 1 ? "" : "s"), \(warningCount) warning\(warningCount == 1 ? "" : "s") (\(questions))"
     }
 
     /// One `file:line:column: severity: message` line per problem, then the summary.

@@ -37,9 +37,10 @@ public enum Sparkline {
 
     /// The latest `limit` points, one tick each.
     public static func of(_ points: [Double], limit: Int = 10) -> String {
-        String(points.suffix(limit).map { point in
-            ticks[Int((min(max(point, 0), 100) / 100 * Double(ticks.count - 1)).rounded())]
-        })
+        String(
+            points.suffix(limit).map { point in
+                ticks[Int((min(max(point, 0), 100) / 100 * Double(ticks.count - 1)).rounded())]
+            })
     }
 }
 

@@ -17,9 +17,12 @@ public struct DrillScheduler {
             lastAnswered[entry.questionID] = entry.answeredAt
             for concept in entry.grade.concepts {
                 let recall = entry.recall(of: concept)
-                memories[concept.id] = memories[concept.id].map {
-                    MemoryModel.review($0, recall: recall, label: concept.label, at: entry.answeredAt)
-                } ?? MemoryModel.first(conceptID: concept.id, label: concept.label, recall: recall, at: entry.answeredAt)
+                memories[concept.id] =
+                    memories[concept.id].map {
+                        MemoryModel.review($0, recall: recall, label: concept.label, at: entry.answeredAt)
+                    }
+                    ?? MemoryModel.first(
+                        conceptID: concept.id, label: concept.label, recall: recall, at: entry.answeredAt)
             }
         }
     }
@@ -44,22 +47,29 @@ public struct DrillScheduler {
         var covered: Set<String> = []
         for memory in targets where picks.count < count && !covered.contains(memory.conceptID) {
             let candidates = bank.questions.filter { question in
-                !picks.contains { $0.questionID == question.id } && question.rubric.concepts.contains { $0.id == memory.conceptID }
+                !picks.contains { $0.questionID == question.id }
+                    && question.rubric.concepts.contains { $0.id == memory.conceptID }
             }
-            guard let question = candidates.min(by: { seenEarlier($0, $1, concept: memory.conceptID) }) else { continue }
+            guard let question = candidates.min(by: { seenEarlier($0, $1, concept: memory.conceptID) }) else {
+                continue
+            }
             let practised = targets.filter { target in
                 !covered.contains(target.conceptID) && question.rubric.concepts.contains { $0.id == target.conceptID }
             }
             covered.formUnion(practised.map(\.conceptID))
-            picks.append(DrillPlan.Pick(
-                questionID: question.id, reason: due.isEmpty ? .weakest : .due, conceptIDs: practised.map(\.conceptID),
-                lastAnswered: lastAnswered[question.id]))
+            picks.append(
+                DrillPlan.Pick(
+                    questionID: question.id, reason: due.isEmpty ? .weakest : .due,
+                    conceptIDs: practised.map(\.conceptID),
+                    lastAnswered: lastAnswered[question.id]))
         }
         let rest = bank.questions.filter { question in !picks.contains { $0.questionID == question.id } }
             .sorted { seenEarlier($0, $1, concept: nil) }
         for question in rest.prefix(max(0, count - picks.count)) {
-            picks.append(DrillPlan.Pick(
-                questionID: question.id, reason: .longestUnseen, conceptIDs: [], lastAnswered: lastAnswered[question.id]))
+            picks.append(
+                DrillPlan.Pick(
+                    questionID: question.id, reason: .longestUnseen, conceptIDs: [],
+                    lastAnswered: lastAnswered[question.id]))
         }
         return DrillPlan(date: now, seed: seed, concepts: weakest, dueCount: due.count, picks: picks)
     }
@@ -106,7 +116,8 @@ public struct DrillPlan: Sendable {
 
     /// The plan the interview engine runs: one call from a drill to a practice session.
     public var interviewPlan: InterviewPlan {
-        InterviewPlan(count: picks.count, seed: seed, feedback: .each, questionIDs: picks.map(\.questionID), drill: true)
+        InterviewPlan(
+            count: picks.count, seed: seed, feedback: .each, questionIDs: picks.map(\.questionID), drill: true)
     }
 }
 
@@ -129,11 +140,18 @@ public struct DrillPlanReport {
     }
 
     public func text(style: TextStyle) -> String {
-        var lines = ["Drill plan for \(DrillDates.day(plan.date, in: timeZone)): \(plan.picks.count) question\(plan.picks.count == 1 ? "" : "s"); \(plan.dueCount) of \(plan.concepts.count) concepts due.", ""]
+        var lines = [
+            "Drill plan for \(DrillDates.day(plan.date, in: timeZone)): \(plan.picks.count) question\(plan.picks.count == 1 ? "" : "s"); \(plan.dueCount) of \(plan.concepts.count) concepts due.",
+            "",
+        ]
         if plan.concepts.isEmpty {
             lines.append("No concept has been graded yet, so the drill starts with the questions never answered.")
         } else {
-            lines.append(style.bold(plan.dueCount > 0 ? "Concepts due (predicted recall under \(Int(MemoryModel.targetRetention * 100))%), weakest first:" : "Nothing is due; the weakest concepts:"))
+            lines.append(
+                style.bold(
+                    plan.dueCount > 0
+                        ? "Concepts due (predicted recall under \(Int(MemoryModel.targetRetention * 100))%), weakest first:"
+                        : "Nothing is due; the weakest concepts:"))
             let shown = plan.dueCount > 0 ? Array(plan.concepts.prefix(plan.dueCount)) : Array(plan.concepts.prefix(5))
             let width = shown.map(\.conceptID.count).max() ?? 0
             for memory in shown {
@@ -165,7 +183,8 @@ public struct DrillPlanReport {
         switch pick.reason {
         case .due: return "practises due \(concepts)"
         case .weakest: return "practises the weakest \(concepts)"
-        case .longestUnseen: return pick.lastAnswered.map { "not seen since \(DrillDates.day($0, in: timeZone))" } ?? "never answered"
+        case .longestUnseen:
+            return pick.lastAnswered.map { "not seen since \(DrillDates.day($0, in: timeZone))" } ?? "never answered"
         }
     }
 
@@ -184,13 +203,21 @@ public struct DrillPlanReport {
 
     public func json() -> String {
         let round = { (value: Double) in (value * 1000).rounded() / 1000 }
-        return JSONOutput.encode(JSONShape(
-            date: DrillDates.iso(plan.date),
-            concepts: plan.concepts.map {
-                .init(id: $0.conceptID, label: $0.label, due: $0.isDue(at: plan.date), dueDate: DrillDates.iso($0.due),
-                      retrievability: round($0.retrievability(at: plan.date)), stability: round($0.stability),
-                      difficulty: round($0.difficulty), reviews: $0.reviews, lapses: $0.lapses, lastRecall: $0.lastRecall)
-            },
-            questions: plan.picks.map { .init(id: $0.questionID, reason: $0.reason, concepts: $0.conceptIDs, lastAnswered: $0.lastAnswered.map(DrillDates.iso)) }))
+        return JSONOutput.encode(
+            JSONShape(
+                date: DrillDates.iso(plan.date),
+                concepts: plan.concepts.map {
+                    .init(
+                        id: $0.conceptID, label: $0.label, due: $0.isDue(at: plan.date),
+                        dueDate: DrillDates.iso($0.due),
+                        retrievability: round($0.retrievability(at: plan.date)), stability: round($0.stability),
+                        difficulty: round($0.difficulty), reviews: $0.reviews, lapses: $0.lapses,
+                        lastRecall: $0.lastRecall)
+                },
+                questions: plan.picks.map {
+                    .init(
+                        id: $0.questionID, reason: $0.reason, concepts: $0.conceptIDs,
+                        lastAnswered: $0.lastAnswered.map(DrillDates.iso))
+                }))
     }
 }

@@ -69,7 +69,9 @@ public enum MemoryModel {
     }
 
     /// The state after one more review.
-    static func review(_ memory: ConceptMemory, recall: Transcript.Recall, label: String, at date: Date) -> ConceptMemory {
+    static func review(_ memory: ConceptMemory, recall: Transcript.Recall, label: String, at date: Date)
+        -> ConceptMemory
+    {
         let g = grade(recall)
         let r = memory.retrievability(at: date)
         let s = memory.stability, d = memory.difficulty

@@ -56,7 +56,8 @@ public struct ProgressReport {
                     conceptsByID[concept.id] = known
                 } else {
                     conceptOrder.append(concept.id)
-                    conceptsByID[concept.id] = ConceptProgress(id: concept.id, label: concept.label, recalls: [recall], lastSeen: entry.answeredAt)
+                    conceptsByID[concept.id] = ConceptProgress(
+                        id: concept.id, label: concept.label, recalls: [recall], lastSeen: entry.answeredAt)
                 }
             }
         }
@@ -95,19 +96,26 @@ public struct ProgressReport {
         lines.append(style.bold("Domain".padded(domainWidth) + "  answers  average  trend"))
         for domain in domains {
             let average = Int(domain.average.rounded())
-            lines.append(domain.id.padded(domainWidth) + "  " + "\(domain.scores.count)".leftPadded(7) + "  "
-                + style.band(Band(score: average), "\(average)".leftPadded(7)) + "  \(domain.trend.arrow) \(Sparkline.of(domain.scores))")
+            lines.append(
+                domain.id.padded(domainWidth) + "  " + "\(domain.scores.count)".leftPadded(7) + "  "
+                    + style.band(Band(score: average), "\(average)".leftPadded(7))
+                    + "  \(domain.trend.arrow) \(Sparkline.of(domain.scores))")
         }
         lines.append("")
         let conceptWidth = max(24, concepts.map(\.id.count).max() ?? 0)
         lines.append(style.bold("Concept, weakest first".padded(conceptWidth) + "  seen  mastery  trend"))
         for concept in concepts {
             let mastery = Int(concept.mastery.rounded())
-            lines.append(concept.id.padded(conceptWidth) + "  " + "\(concept.recalls.count)".leftPadded(4) + "  "
-                + style.band(Band(score: mastery), "\(mastery)%".leftPadded(7)) + "  \(concept.trend.arrow) \(Sparkline.of(concept.recalls.map(\.score)))")
+            lines.append(
+                concept.id.padded(conceptWidth) + "  " + "\(concept.recalls.count)".leftPadded(4) + "  "
+                    + style.band(Band(score: mastery), "\(mastery)%".leftPadded(7))
+                    + "  \(concept.trend.arrow) \(Sparkline.of(concept.recalls.map(\.score)))")
         }
         lines.append("")
-        lines.append(style.dim("Mastery: earned at once 100, only after the follow-up 50, missed 0, averaged. Trend: the last 3 against the ones before."))
+        lines.append(
+            style.dim(
+                "Mastery: earned at once 100, only after the follow-up 50, missed 0, averaged. Trend: the last 3 against the ones before."
+            ))
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -118,13 +126,17 @@ public struct ProgressReport {
         out += "| Domain | Answers | Average | Chart | Trend |\n| --- | ---: | ---: | --- | --- |\n"
         for domain in domains {
             let average = Int(domain.average.rounded())
-            out += "| \(Markdown.escapeCell(domain.id)) | \(domain.scores.count) | \(average) | `\(Markdown.bar(domain.average)) \(average)` | \(domain.trend.arrow) \(Sparkline.of(domain.scores)) |\n"
+            out +=
+                "| \(Markdown.escapeCell(domain.id)) | \(domain.scores.count) | \(average) | `\(Markdown.bar(domain.average)) \(average)` | \(domain.trend.arrow) \(Sparkline.of(domain.scores)) |\n"
         }
-        out += "\n## Concepts, weakest first\n\n| Concept | Label | Seen | Mastery | Trend |\n| --- | --- | ---: | ---: | --- |\n"
+        out +=
+            "\n## Concepts, weakest first\n\n| Concept | Label | Seen | Mastery | Trend |\n| --- | --- | ---: | ---: | --- |\n"
         for concept in concepts {
-            out += "| \(Markdown.escapeCell(concept.id)) | \(Markdown.escapeCell(concept.label)) | \(concept.recalls.count) | \(Int(concept.mastery.rounded()))% | \(concept.trend.arrow) \(Sparkline.of(concept.recalls.map(\.score))) |\n"
+            out +=
+                "| \(Markdown.escapeCell(concept.id)) | \(Markdown.escapeCell(concept.label)) | \(concept.recalls.count) | \(Int(concept.mastery.rounded()))% | \(concept.trend.arrow) \(Sparkline.of(concept.recalls.map(\.score))) |\n"
         }
-        out += "\nMastery: a concept earned at once counts 100, earned only after the follow-up 50, missed 0, averaged over every answer that was graded on it. Trend compares the last three with the ones before.\n"
+        out +=
+            "\nMastery: a concept earned at once counts 100, earned only after the follow-up 50, missed 0, averaged over every answer that was graded on it. Trend compares the last three with the ones before.\n"
         return out
     }
 
@@ -144,13 +156,19 @@ public struct ProgressReport {
     }
 
     public func json() -> String {
-        JSONOutput.encode(JSONShape(
-            sessions: sessions, answers: answers,
-            domains: domains.map { .init(id: $0.id, answers: $0.scores.count, average: ($0.average * 10).rounded() / 10, trend: $0.trend, scores: $0.scores) },
-            concepts: concepts.map {
-                .init(id: $0.id, label: $0.label, seen: $0.recalls.count, mastery: ($0.mastery * 10).rounded() / 10,
-                      trend: $0.trend, recalls: $0.recalls, lastSeen: DrillDates.iso($0.lastSeen))
-            }))
+        JSONOutput.encode(
+            JSONShape(
+                sessions: sessions, answers: answers,
+                domains: domains.map {
+                    .init(
+                        id: $0.id, answers: $0.scores.count, average: ($0.average * 10).rounded() / 10, trend: $0.trend,
+                        scores: $0.scores)
+                },
+                concepts: concepts.map {
+                    .init(
+                        id: $0.id, label: $0.label, seen: $0.recalls.count, mastery: ($0.mastery * 10).rounded() / 10,
+                        trend: $0.trend, recalls: $0.recalls, lastSeen: DrillDates.iso($0.lastSeen))
+                }))
     }
 }
 

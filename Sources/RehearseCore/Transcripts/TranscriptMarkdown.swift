@@ -31,12 +31,14 @@ public struct TranscriptMarkdown {
     }
 
     private func summaryTable() -> String {
-        var out = "## Summary\n\n| # | Question | Domain | Score | Band | Time |\n| ---: | --- | --- | ---: | --- | ---: |\n"
+        var out =
+            "## Summary\n\n| # | Question | Domain | Score | Band | Time |\n| ---: | --- | --- | ---: | --- | ---: |\n"
         for (index, entry) in transcript.entries.enumerated() {
             let score = entry.skipped ? "skipped" : "\(entry.grade.score)"
             let band = entry.skipped ? "—" : entry.grade.band.rawValue
             let time = "\(Self.duration(entry.seconds)) / \(Self.duration(Double(entry.timeLimit)))"
-            out += "| \(index + 1) | \(Markdown.escapeCell(entry.questionID)) | \(Markdown.escapeCell(entry.domain)) | \(score) | \(band) | \(time) |\n"
+            out +=
+                "| \(index + 1) | \(Markdown.escapeCell(entry.questionID)) | \(Markdown.escapeCell(entry.domain)) | \(score) | \(band) | \(time) |\n"
         }
         return out
     }
@@ -51,7 +53,8 @@ public struct TranscriptMarkdown {
         for domain in domains {
             let scores = answered.filter { $0.domain == domain }.map { Double($0.grade.score) }
             let average = scores.reduce(0, +) / Double(scores.count)
-            out += "| \(Markdown.escapeCell(domain)) | \(scores.count) | \(Int(average.rounded())) | `\(Markdown.bar(average)) \(Int(average.rounded()))` |\n"
+            out +=
+                "| \(Markdown.escapeCell(domain)) | \(scores.count) | \(Int(average.rounded())) | `\(Markdown.bar(average)) \(Int(average.rounded()))` |\n"
         }
         return out
     }
@@ -59,11 +62,13 @@ public struct TranscriptMarkdown {
     private func entrySection(_ entry: Transcript.Entry, number: Int) -> String {
         var out = "## \(number). \(Markdown.escape(entry.questionID))\n\n"
         let result = entry.skipped ? "skipped" : "\(entry.grade.score)/100, \(entry.grade.band.rawValue)"
-        out += "*\(Markdown.escape(entry.domain)) · \(entry.kind.rawValue) · \(result) · \(Self.duration(entry.seconds)) of \(Self.duration(Double(entry.timeLimit)))*\n\n"
+        out +=
+            "*\(Markdown.escape(entry.domain)) · \(entry.kind.rawValue) · \(result) · \(Self.duration(entry.seconds)) of \(Self.duration(Double(entry.timeLimit)))*\n\n"
         out += "**Question**\n\n" + Self.quoteBlock(entry.prompt) + "\n\n"
         out += "**Answer**\n\n" + (entry.skipped ? "*(skipped)*" : Self.quoteBlock(entry.answer)) + "\n\n"
         for followUp in entry.followUps {
-            out += "**Follow-up:** \(Markdown.escape(followUp.question))\n\n" + Self.quoteBlock(followUp.answer) + "\n\n"
+            out +=
+                "**Follow-up:** \(Markdown.escape(followUp.question))\n\n" + Self.quoteBlock(followUp.answer) + "\n\n"
         }
         if !entry.skipped {
             if let choice = entry.grade.choice {
@@ -74,7 +79,8 @@ public struct TranscriptMarkdown {
             out += misconceptionSection(entry) + notesSection(entry)
         }
         if !entry.sampleAnswer.isEmpty {
-            out += "<details>\n<summary>Sample answer</summary>\n\n\(Self.quoteBlock(entry.sampleAnswer))\n\n</details>\n"
+            out +=
+                "<details>\n<summary>Sample answer</summary>\n\n\(Self.quoteBlock(entry.sampleAnswer))\n\n</details>\n"
         }
         return out
     }
@@ -90,33 +96,37 @@ public struct TranscriptMarkdown {
     private func coveredSection(_ entry: Transcript.Entry) -> String {
         let covered = entry.grade.concepts.filter(\.matched)
         guard !covered.isEmpty else { return "**Covered:** nothing yet.\n\n" }
-        return "**Covered**\n\n" + covered.map { concept in
-            let late = entry.recall(of: concept) == .hard ? " (after the follow-up)" : ""
-            let quote = concept.evidence.map { ": “\(Markdown.escape($0.context))”" } ?? ""
-            return "- \(Markdown.escape(concept.label))\(late)\(quote)"
-        }.joined(separator: "\n") + "\n\n"
+        return "**Covered**\n\n"
+            + covered.map { concept in
+                let late = entry.recall(of: concept) == .hard ? " (after the follow-up)" : ""
+                let quote = concept.evidence.map { ": “\(Markdown.escape($0.context))”" } ?? ""
+                return "- \(Markdown.escape(concept.label))\(late)\(quote)"
+            }.joined(separator: "\n") + "\n\n"
     }
 
     private func missingSection(_ entry: Transcript.Entry) -> String {
         let missing = entry.grade.concepts.filter { !$0.matched }.sorted { $0.required && !$1.required }
         guard !missing.isEmpty else { return "" }
-        return "**Missing**\n\n" + missing.map { concept in
-            var line = "- **\(Markdown.escape(concept.label))**\(concept.required ? " (required)" : ""): \(Markdown.escape(concept.why))"
-            if let negated = concept.negatedMention {
-                line += " Negated, so not counted: “\(Markdown.escape(negated.context))”."
-            }
-            if let followUp = entry.followUp(for: concept.id) {
-                line += " Follow-up asked: “\(Markdown.escape(followUp.question))”"
-            }
-            return line
-        }.joined(separator: "\n") + "\n\n"
+        return "**Missing**\n\n"
+            + missing.map { concept in
+                var line =
+                    "- **\(Markdown.escape(concept.label))**\(concept.required ? " (required)" : ""): \(Markdown.escape(concept.why))"
+                if let negated = concept.negatedMention {
+                    line += " Negated, so not counted: “\(Markdown.escape(negated.context))”."
+                }
+                if let followUp = entry.followUp(for: concept.id) {
+                    line += " Follow-up asked: “\(Markdown.escape(followUp.question))”"
+                }
+                return line
+            }.joined(separator: "\n") + "\n\n"
     }
 
     private func misconceptionSection(_ entry: Transcript.Entry) -> String {
         guard !entry.grade.misconceptions.isEmpty else { return "" }
-        return "**Misconceptions**\n\n" + entry.grade.misconceptions.map { misconception in
-            "- **\(Markdown.escape(misconception.label))** (−\(misconception.penalty.formatted)): “\(Markdown.escape(misconception.evidence.context))”. \(Markdown.escape(misconception.why))"
-        }.joined(separator: "\n") + "\n\n"
+        return "**Misconceptions**\n\n"
+            + entry.grade.misconceptions.map { misconception in
+                "- **\(Markdown.escape(misconception.label))** (−\(misconception.penalty.formatted)): “\(Markdown.escape(misconception.evidence.context))”. \(Markdown.escape(misconception.why))"
+            }.joined(separator: "\n") + "\n\n"
     }
 
     private func notesSection(_ entry: Transcript.Entry) -> String {
@@ -127,7 +137,8 @@ public struct TranscriptMarkdown {
     /// The text as a block quote, line for line; blank lines stay paragraph breaks.
     static func quoteBlock(_ text: String) -> String {
         text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.allSatisfy(\.isWhitespace) ? ">" : "> \(Markdown.escapeLine(String($0)))" }.joined(separator: "\n")
+            .map { $0.allSatisfy(\.isWhitespace) ? ">" : "> \(Markdown.escapeLine(String($0)))" }.joined(
+                separator: "\n")
     }
 
     static func duration(_ seconds: Double) -> String {

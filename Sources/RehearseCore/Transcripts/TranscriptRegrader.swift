@@ -22,7 +22,9 @@ public struct TranscriptRegrader {
                 continue
             }
             guard let question = bank.questions.first(where: { $0.id == entry.questionID }) else {
-                changes.append(.init(questionID: entry.questionID, outcome: .notInBank, oldScore: entry.grade.score, newScore: nil))
+                changes.append(
+                    .init(questionID: entry.questionID, outcome: .notInBank, oldScore: entry.grade.score, newScore: nil)
+                )
                 continue
             }
             let grade = try grader.grade(entry.gradedText, for: question)
@@ -35,9 +37,10 @@ public struct TranscriptRegrader {
             change.lost = entry.grade.concepts.map(\.id).filter { oldEarned.contains($0) && !newEarned.contains($0) }
             change.chosen = grade.choice?.chosen
             if change.outcome == .changed {
-                updated.entries[index].history.append(Transcript.GradeRecord(
-                    grade: entry.grade, rubricHash: entry.rubricHash,
-                    engineVersion: entry.gradedByEngine ?? transcript.engineVersion, replacedAt: now))
+                updated.entries[index].history.append(
+                    Transcript.GradeRecord(
+                        grade: entry.grade, rubricHash: entry.rubricHash,
+                        engineVersion: entry.gradedByEngine ?? transcript.engineVersion, replacedAt: now))
                 updated.entries[index].grade = grade
                 updated.entries[index].rubricHash = question.contentHash
                 updated.entries[index].gradedByEngine = version
@@ -108,7 +111,9 @@ public struct RegradeReport {
         for item in items {
             lines.append(style.bold(item.path))
             for change in item.regrade.changes {
-                lines.append("  " + change.questionID.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + describe(change, style: style))
+                lines.append(
+                    "  " + change.questionID.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                        + describe(change, style: style))
             }
         }
         let changes = items.flatMap(\.regrade.changes)
@@ -116,10 +121,15 @@ public struct RegradeReport {
         let changed = changes.filter { $0.outcome == .changed }.count
         let missing = changes.filter { $0.outcome == .notInBank }.count
         var summary = "\(rescored) answer\(rescored == 1 ? "" : "s") re-scored, \(changed) changed"
-        if missing > 0 { summary += ", \(missing) no longer in the bank (left as \(missing == 1 ? "it was" : "they were"))" }
+        if missing > 0 {
+            summary += ", \(missing) no longer in the bank (left as \(missing == 1 ? "it was" : "they were"))"
+        }
         summary += "."
         if changed > 0 {
-            summary += written ? " Saved; the old grades are kept in each answer's history." : " Run again with --write to save the new grades."
+            summary +=
+                written
+                ? " Saved; the old grades are kept in each answer's history."
+                : " Run again with --write to save the new grades."
         }
         lines.append(summary)
         return lines.joined(separator: "\n") + "\n"
@@ -159,6 +169,7 @@ public struct RegradeReport {
     }
 
     public func json() -> String {
-        JSONOutput.encode(JSONShape(written: written, transcripts: items.map { .init(path: $0.path, changes: $0.regrade.changes) }))
+        JSONOutput.encode(
+            JSONShape(written: written, transcripts: items.map { .init(path: $0.path, changes: $0.regrade.changes) }))
     }
 }

@@ -107,7 +107,9 @@ public enum TranscriptSet {
                 problems += found.problems
             } else {
                 let folder = path.deletingLastPathComponent()
-                loaded.append(LoadedTranscript(url: path, transcript: try TranscriptStore(folder: folder, files: files).load(path)))
+                loaded.append(
+                    LoadedTranscript(
+                        url: path, transcript: try TranscriptStore(folder: folder, files: files).load(path)))
             }
         }
         return (loaded, problems)
@@ -140,7 +142,9 @@ public struct TranscriptStore: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone.current
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: transcript.startedAt)
-        let stamp = String(format: "%04d-%02d-%02d-%02d%02d%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
+        let stamp = String(
+            format: "%04d-%02d-%02d-%02d%02d%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!,
+            parts.second!)
         return "\(stamp)-\(transcript.plan.slug).json"
     }
 
@@ -228,10 +232,14 @@ public struct TranscriptStore: Sendable {
         do {
             return try decoder.decode(Transcript.self, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
-            throw .damaged(path: path, detail: "missing '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))'")
+            throw .damaged(
+                path: path,
+                detail: "missing '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))'")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
-            let DecodingError.dataCorrupted(context) {
-            throw .damaged(path: path, detail: "bad value at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'")
+            let DecodingError.dataCorrupted(context)
+        {
+            throw .damaged(
+                path: path, detail: "bad value at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'")
         } catch {
             throw .damaged(path: path, detail: "\(error)")
         }

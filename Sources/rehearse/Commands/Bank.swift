@@ -13,7 +13,8 @@ struct BankCommand: ParsableCommand {
             abstract: "List every question with its id, domain, kind and prompt.",
             discussion: "  rehearse bank list --domain deployment\n  rehearse bank list --format json")
 
-        @Option(name: .long, help: ArgumentHelp("Only this domain (an id from Rubrics/bank.yaml).", valueName: "domain"))
+        @Option(
+            name: .long, help: ArgumentHelp("Only this domain (an id from Rubrics/bank.yaml).", valueName: "domain"))
         var domain: String?
 
         @Option(name: .long, help: "Output format: text or json.")
@@ -32,7 +33,8 @@ struct BankCommand: ParsableCommand {
                     throw BankError.unknownDomain(id: domain, known: bank.domains.map(\.id))
                 }
                 let questions = bank.questions.filter { domain == nil || $0.domain == domain }
-                print(BankListing(bank: bank, questions: questions).render(format, style: Terminal.style), terminator: "")
+                print(
+                    BankListing(bank: bank, questions: questions).render(format, style: Terminal.style), terminator: "")
             }
         }
     }

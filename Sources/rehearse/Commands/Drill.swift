@@ -52,7 +52,8 @@ struct DrillCommand: ParsableCommand {
             }
             let store = TranscriptStore(folder: transcriptOptions.folder)
             var session = InterviewSession(
-                plan: drill.interviewPlan, bank: bank, store: store, console: InteractiveRun.console(), clock: SystemClock())
+                plan: drill.interviewPlan, bank: bank, store: store, console: InteractiveRun.console(),
+                clock: SystemClock())
             try InteractiveRun.run(&session, rubrics: rubricOptions.rubrics)
         }
     }

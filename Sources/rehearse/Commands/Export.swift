@@ -25,7 +25,9 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("name at least one transcript file, e.g. 'rehearse export Transcripts/*.json'.") }
+        if files.isEmpty {
+            throw ValidationError("name at least one transcript file, e.g. 'rehearse export Transcripts/*.json'.")
+        }
     }
 
     func run() throws {

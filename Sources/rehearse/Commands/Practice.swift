@@ -21,28 +21,38 @@ struct PracticeCommand: ParsableCommand {
               rehearse practice < answers.txt    (scripted: no prompts, no colour)
             """)
 
-    @Option(name: .long, help: ArgumentHelp("How many questions (default: 5, or all that match when fewer do).", valueName: "n"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("How many questions (default: 5, or all that match when fewer do).", valueName: "n"))
     var count: Int?
 
-    @Option(name: .customLong("domain"), help: ArgumentHelp(
-        "Only this domain (an id from Rubrics/bank.yaml); repeat for several.", valueName: "domain"))
+    @Option(
+        name: .customLong("domain"),
+        help: ArgumentHelp(
+            "Only this domain (an id from Rubrics/bank.yaml); repeat for several.", valueName: "domain"))
     var domains: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Which kind of questions (default: mixed).", valueName: "kind"))
     var kind: InterviewPlan.KindFilter?
 
-    @Option(name: .long, help: ArgumentHelp("Draws the same questions in the same order again (printed at the start).", valueName: "n"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Draws the same questions in the same order again (printed at the start).", valueName: "n"))
     var seed: UInt64?
 
     @Flag(name: .long, help: "Draw the questions by the domain weights of bank.yaml, like a practice exam.")
     var exam = false
 
-    @Option(name: .long, help: ArgumentHelp("Feedback after each answer, or all at the end (default: each).", valueName: "when"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Feedback after each answer, or all at the end (default: each).", valueName: "when"))
     var feedback: InterviewPlan.FeedbackTiming?
 
     @OptionGroup var transcriptOptions: TranscriptFolderOptions
 
-    @Flag(name: .long, help: "Continue an interview that was stopped: the transcript given, else the newest unfinished one.")
+    @Flag(
+        name: .long,
+        help: "Continue an interview that was stopped: the transcript given, else the newest unfinished one.")
     var resume = false
 
     @Argument(help: ArgumentHelp("With --resume: the transcript to continue.", valueName: "transcript"))
@@ -55,10 +65,13 @@ struct PracticeCommand: ParsableCommand {
     func validate() throws {
         if let count, count < 1 { throw ValidationError("--count must be at least 1.") }
         if transcript != nil, !resume {
-            throw ValidationError("a transcript argument goes with --resume: 'rehearse practice --resume \(transcript!)'.")
+            throw ValidationError(
+                "a transcript argument goes with --resume: 'rehearse practice --resume \(transcript!)'.")
         }
         if resume, count != nil || !domains.isEmpty || kind != nil || seed != nil || exam || feedback != nil {
-            throw ValidationError("--resume continues the interview as it was planned; drop --count, --domain, --kind, --seed, --exam and --feedback.")
+            throw ValidationError(
+                "--resume continues the interview as it was planned; drop --count, --domain, --kind, --seed, --exam and --feedback."
+            )
         }
     }
 
@@ -67,14 +80,17 @@ struct PracticeCommand: ParsableCommand {
             let bank = try rubricOptions.loadBank()
             let store = TranscriptStore(folder: transcriptOptions.folder)
             let console = InteractiveRun.console()
-            var session = resume
+            var session =
+                resume
                 ? try resumedSession(bank: bank, store: store, console: console)
                 : try newSession(bank: bank, store: store, console: console)
             try InteractiveRun.run(&session, rubrics: rubricOptions.rubrics)
         }
     }
 
-    private func newSession(bank: Bank, store: TranscriptStore, console: any InterviewConsole) throws -> InterviewSession {
+    private func newSession(bank: Bank, store: TranscriptStore, console: any InterviewConsole) throws
+        -> InterviewSession
+    {
         let planner = InterviewPlanner(bank: bank)
         var request = InterviewPlan(
             count: count ?? Self.defaultCount, domains: domains, kind: kind ?? .mixed,
@@ -85,15 +101,19 @@ struct PracticeCommand: ParsableCommand {
         return InterviewSession(plan: plan, bank: bank, store: store, console: console, clock: SystemClock())
     }
 
-    private func resumedSession(bank: Bank, store: TranscriptStore, console: any InterviewConsole) throws -> InterviewSession {
+    private func resumedSession(bank: Bank, store: TranscriptStore, console: any InterviewConsole) throws
+        -> InterviewSession
+    {
         guard let url = try transcript.map({ URL(fileURLWithPath: $0) }) ?? store.latestUnfinished() else {
             throw InterviewError.nothingToResume(folder: Terminal.displayPath(store.folder))
         }
         let saved = try store.load(url)
         if saved.bankHash != bank.contentHash {
-            Terminal.printWarning("the rubrics changed since this interview started; new answers are graded with the current ones.")
+            Terminal.printWarning(
+                "the rubrics changed since this interview started; new answers are graded with the current ones.")
         }
-        return try InterviewSession(resuming: saved, from: url, bank: bank, store: store, console: console, clock: SystemClock())
+        return try InterviewSession(
+            resuming: saved, from: url, bank: bank, store: store, console: console, clock: SystemClock())
     }
 }
 

@@ -29,7 +29,9 @@ struct RegradeCommand: ParsableCommand {
     @OptionGroup var rubricOptions: RubricOptions
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("name a transcript file or folder, e.g. 'rehearse regrade Transcripts'.") }
+        if paths.isEmpty {
+            throw ValidationError("name a transcript file or folder, e.g. 'rehearse regrade Transcripts'.")
+        }
         if format == .markdown { throw ValidationError("'regrade' prints text or json.") }
     }
 
@@ -44,7 +46,8 @@ struct RegradeCommand: ParsableCommand {
             for transcript in loaded {
                 let regrade = try regrader.regrade(transcript.transcript, at: now)
                 if write, regrade.hasChanges {
-                    try TranscriptStore(folder: transcript.url.deletingLastPathComponent()).save(regrade.transcript, to: transcript.url)
+                    try TranscriptStore(folder: transcript.url.deletingLastPathComponent()).save(
+                        regrade.transcript, to: transcript.url)
                 }
                 items.append(.init(path: transcript.url.relativePath, regrade: regrade))
             }

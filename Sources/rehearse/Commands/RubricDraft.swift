@@ -19,19 +19,25 @@ struct RubricDraftCommand: ParsableCommand {
               rehearse rubric draft --sample-file answer.txt > Rubrics/deployment/new-question.yaml
             """)
 
-    @Option(name: .long, help: ArgumentHelp("Draft from this bank question's prompt and sample answer.", valueName: "id"))
+    @Option(
+        name: .long, help: ArgumentHelp("Draft from this bank question's prompt and sample answer.", valueName: "id"))
     var question: String?
 
-    @Option(name: .long, help: ArgumentHelp("Draft from the sample answer in this file ('-' reads standard input).", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Draft from the sample answer in this file ('-' reads standard input).", valueName: "file"))
     var sampleFile: String?
 
-    @Option(name: .long, help: ArgumentHelp("With --sample-file: the question's prompt (its words are left out).", valueName: "text"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("With --sample-file: the question's prompt (its words are left out).", valueName: "text"))
     var prompt: String?
 
     @Option(name: .long, help: ArgumentHelp("With --sample-file: the new question's id.", valueName: "id"))
     var id = "new-question"
 
-    @Option(name: .long, help: ArgumentHelp("With --sample-file: the domain folder it will live in.", valueName: "domain"))
+    @Option(
+        name: .long, help: ArgumentHelp("With --sample-file: the domain folder it will live in.", valueName: "domain"))
     var domain = "general-mlops"
 
     @OptionGroup var rubricOptions: RubricOptions
@@ -49,7 +55,8 @@ struct RubricDraftCommand: ParsableCommand {
             let draft: RubricDraft
             if let question {
                 let source = try bank.question(id: question)
-                draft = drafter.draft(id: source.id, domain: source.domain, prompt: source.prompt, sampleAnswer: source.sampleAnswer)
+                draft = drafter.draft(
+                    id: source.id, domain: source.domain, prompt: source.prompt, sampleAnswer: source.sampleAnswer)
             } else {
                 let sample = try AnswerText.decode(try readInput(sampleFile))
                 draft = drafter.draft(id: id, domain: domain, prompt: prompt ?? "", sampleAnswer: sample)

@@ -22,9 +22,10 @@ struct RubricLint: ParsableCommand {
               rehearse rubric lint --rubrics ~/my-bank
             """)
 
-    @Argument(help: ArgumentHelp(
-        "Only report problems in this rubric file or folder. The bank is the nearest folder above it that holds bank.yaml.",
-        valueName: "path"))
+    @Argument(
+        help: ArgumentHelp(
+            "Only report problems in this rubric file or folder. The bank is the nearest folder above it that holds bank.yaml.",
+            valueName: "path"))
     var path: String?
 
     @OptionGroup var rubricOptions: RubricOptions

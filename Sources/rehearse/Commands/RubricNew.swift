@@ -18,7 +18,9 @@ struct RubricNew: ParsableCommand {
     @Argument(help: ArgumentHelp("The new question's id: lower-case letters, digits and '-'.", valueName: "id"))
     var id: String
 
-    @Option(name: .long, help: ArgumentHelp("The domain (an id from bank.yaml); the file goes in its folder.", valueName: "domain"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The domain (an id from bank.yaml); the file goes in its folder.", valueName: "domain"))
     var domain: String
 
     @Option(name: .long, help: "The kind of question.")

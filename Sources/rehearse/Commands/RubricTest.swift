@@ -36,10 +36,14 @@ struct RubricTest: ParsableCommand {
     @Argument(help: ArgumentHelp("Only the questions in this rubric file or folder.", valueName: "path"))
     var path: String?
 
-    @Option(name: .long, help: ArgumentHelp("Human-marked answers (JSON Lines or CSV) to measure agreement on.", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Human-marked answers (JSON Lines or CSV) to measure agreement on.", valueName: "file"))
     var responses: String?
 
-    @Option(name: .customLong("min-r"), help: ArgumentHelp("With --responses: exit 1 when Pearson r is below this.", valueName: "r"))
+    @Option(
+        name: .customLong("min-r"),
+        help: ArgumentHelp("With --responses: exit 1 when Pearson r is below this.", valueName: "r"))
     var minR: Double?
 
     @Option(name: .long, help: ArgumentHelp("With --responses: how many worst disagreements to list.", valueName: "n"))
@@ -51,7 +55,9 @@ struct RubricTest: ParsableCommand {
     @Option(name: .long, help: "With --responses: text or json.")
     var format: OutputFormat = .text
 
-    @Flag(name: .shortAndLong, help: "Also print every sample and example answer with its score, to see how close each is to its range.")
+    @Flag(
+        name: .shortAndLong,
+        help: "Also print every sample and example answer with its score, to see how close each is to its range.")
     var verbose = false
 
     @OptionGroup var rubricOptions: RubricOptions
@@ -86,7 +92,9 @@ struct RubricTest: ParsableCommand {
         default: print(report.text(style: Terminal.style, worst: worst, showingAll: all), terminator: "")
         }
         if let minR, (report.overall.pearson ?? -1) < minR {
-            Terminal.printError("Pearson r \(AgreementReport.number(report.overall.pearson)) is below --min-r \(minR); the worst disagreements above show where the rubrics and the marks part.")
+            Terminal.printError(
+                "Pearson r \(AgreementReport.number(report.overall.pearson)) is below --min-r \(minR); the worst disagreements above show where the rubrics and the marks part."
+            )
             throw ExitCode(ExitStatus.checkFailed)
         }
     }

@@ -36,7 +36,8 @@ final class PlainConsole: InterviewConsole {
         guard let line = Swift.readLine(strippingNewline: true) else { return nil }
         // Swift.readLine replaces bytes that are not UTF-8; say so rather than grade mangled text silently.
         if line.contains("\u{FFFD}") {
-            Terminal.printWarning("a line of the answer was not valid UTF-8; the bad bytes were replaced by '\u{FFFD}'.")
+            Terminal.printWarning(
+                "a line of the answer was not valid UTF-8; the bad bytes were replaced by '\u{FFFD}'.")
         }
         return line.hasSuffix("\r") ? String(line.dropLast()) : line
     }
@@ -70,7 +71,8 @@ enum ExternalEditor {
     static func edit(_ draft: String) throws -> String {
         let environment = ProcessInfo.processInfo.environment
         let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-answer-\(UUID().uuidString).md")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rehearse-answer-\(UUID().uuidString).md")
         try Data(draft.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let process = Process()

@@ -13,12 +13,13 @@ enum InteractiveRun {
         var command = "rehearse practice --resume \(Terminal.displayPath(session.transcriptURL))"
         if let rubrics { command += " --rubrics \(rubrics)" }
         session.resumeCommand = command
-        InterruptHandler.install(farewell: """
+        InterruptHandler.install(
+            farewell: """
 
-            Interrupted. Every answered question is saved in \(Terminal.displayPath(session.transcriptURL)).
-            Resume with: \(command)
+                Interrupted. Every answered question is saved in \(Terminal.displayPath(session.transcriptURL)).
+                Resume with: \(command)
 
-            """)
+                """)
         _ = try session.run()
     }
 }

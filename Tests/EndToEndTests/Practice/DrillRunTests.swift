@@ -14,7 +14,10 @@ struct DrillRunTests {
         #expect(interview.status == 0, "\(interview.stderr)")
 
         let planned = try RehearseProcess.run(
-            ["drill", "--plan", "--count", "2", "--format", "json", "--rubrics", bank, "--transcripts", folder.url.path])
+            [
+                "drill", "--plan", "--count", "2", "--format", "json", "--rubrics", bank, "--transcripts",
+                folder.url.path,
+            ])
         #expect(planned.status == 0, "\(planned.stderr)")
 
         let drill = try RehearseProcess.run(
@@ -35,7 +38,8 @@ struct DrillRunTests {
     func firstDrill() throws {
         let folder = try TemporaryFolder()
         let drill = try RehearseProcess.run(
-            ["drill", "--count", "1", "--rubrics", PracticePipedTests.bank, "--transcripts", folder.url.path], stdin: ":skip\n\n")
+            ["drill", "--count", "1", "--rubrics", PracticePipedTests.bank, "--transcripts", folder.url.path],
+            stdin: ":skip\n\n")
         #expect(drill.status == 0, "\(drill.stderr)")
         #expect(drill.stdout.contains("Question 1 of 1"))
     }

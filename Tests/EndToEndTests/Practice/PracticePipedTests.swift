@@ -9,7 +9,8 @@ struct PracticePipedTests {
 
     /// What the candidate types for each question of the fixture bank, the pause after feedback included.
     static let answers = [
-        "rollback-plan": "I release a canary to a small share.\n\nThen I watch latency.\n.\nI roll back to the previous version.\n.\n\n",
+        "rollback-plan":
+            "I release a canary to a small share.\n\nThen I watch latency.\n.\nI roll back to the previous version.\n.\n\n",
         "drift-check": "We compare the distribution of inputs with PSI.\n.\n\n",
         "release-quiz": "B\n\n",
         "incident-story": ":skip\n\n",
@@ -34,7 +35,10 @@ struct PracticePipedTests {
         let probeFolder = try TemporaryFolder()
         let probe = try RehearseProcess.run(arguments + ["--transcripts", probeFolder.url.path], stdin: "")
         #expect(probe.status == 0)
-        let order = try #require(try Self.json(Self.transcript(in: probeFolder.url, extension: "json"))["plan"] as? [String: Any])["questionIDs"] as? [String]
+        let order =
+            try #require(
+                try Self.json(Self.transcript(in: probeFolder.url, extension: "json"))["plan"] as? [String: Any])[
+                "questionIDs"] as? [String]
         let ids = try #require(order)
         #expect(Set(ids) == Set(Self.answers.keys))
 
@@ -49,12 +53,16 @@ struct PracticePipedTests {
         let entries = try #require(saved["entries"] as? [[String: Any]])
         #expect(entries.compactMap { $0["questionID"] as? String } == ids, "the same seed asks in the same order")
         let byID = Dictionary(uniqueKeysWithValues: entries.map { ($0["questionID"] as! String, $0) })
-        #expect(byID["rollback-plan"]?["answer"] as? String == "I release a canary to a small share.\n\nThen I watch latency.")
+        #expect(
+            byID["rollback-plan"]?["answer"] as? String
+                == "I release a canary to a small share.\n\nThen I watch latency.")
         let followUps = try #require(byID["rollback-plan"]?["followUps"] as? [[String: Any]])
         #expect(followUps.map { $0["answer"] as? String } == ["I roll back to the previous version."])
         #expect((byID["rollback-plan"]?["grade"] as? [String: Any])?["score"] as? Int == 100)
         #expect(byID["incident-story"]?["skipped"] as? Bool == true)
-        #expect(((byID["release-quiz"]?["grade"] as? [String: Any])?["choice"] as? [String: Any])?["chosen"] as? String == "B")
+        #expect(
+            ((byID["release-quiz"]?["grade"] as? [String: Any])?["choice"] as? [String: Any])?["chosen"] as? String
+                == "B")
 
         let markdown = try String(contentsOf: Self.transcript(in: folder.url, extension: "md"), encoding: .utf8)
         #expect(markdown.contains("4 of 4 questions answered"))
@@ -69,7 +77,10 @@ struct PracticePipedTests {
     func notEnoughQuestions() throws {
         let folder = try TemporaryFolder()
         let run = try RehearseProcess.run(
-            ["practice", "--rubrics", Self.bank, "--kind", "technical", "--count", "3", "--transcripts", folder.url.path])
+            [
+                "practice", "--rubrics", Self.bank, "--kind", "technical", "--count", "3", "--transcripts",
+                folder.url.path,
+            ])
         #expect(run.status == 64)
         #expect(run.stderr.contains("only 2 questions match kind technical, but 3 were asked for; pass --count 2"))
     }
@@ -86,7 +97,9 @@ struct PracticePipedTests {
     @Test("--resume with nothing unfinished says how to start")
     func nothingToResume() throws {
         let folder = try TemporaryFolder()
-        let run = try RehearseProcess.run(["practice", "--resume", "--rubrics", Self.bank, "--transcripts", folder.url.path])
+        let run = try RehearseProcess.run([
+            "practice", "--resume", "--rubrics", Self.bank, "--transcripts", folder.url.path,
+        ])
         #expect(run.status == 66)
         #expect(run.stderr.contains("no unfinished interview in"))
     }
@@ -95,8 +108,10 @@ struct PracticePipedTests {
 /// GitHub's reference Markdown parser, when installed (scripts/setup.sh --test installs it).
 enum CommonMark {
     static func xml(_ markdown: String) throws -> String? {
-        guard let tool = ["/usr/bin/cmark-gfm", "/usr/local/bin/cmark-gfm", "/opt/homebrew/bin/cmark-gfm"]
-            .first(where: FileManager.default.isExecutableFile(atPath:)) else { return nil }
+        guard
+            let tool = ["/usr/bin/cmark-gfm", "/usr/local/bin/cmark-gfm", "/opt/homebrew/bin/cmark-gfm"]
+                .first(where: FileManager.default.isExecutableFile(atPath:))
+        else { return nil }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = ["-e", "table", "-t", "xml"]

@@ -42,7 +42,9 @@ struct PracticeTerminalTests {
         let transcriptURL = try PracticePipedTests.transcript(in: folder.url, extension: "json")
         let afterKill = try PracticePipedTests.json(transcriptURL)
         let killedEntries = try #require(afterKill["entries"] as? [[String: Any]])
-        #expect(killedEntries.compactMap { $0["questionID"] as? String } == answered, "both answered questions survive kill -9")
+        #expect(
+            killedEntries.compactMap { $0["questionID"] as? String } == answered,
+            "both answered questions survive kill -9")
         #expect(afterKill["status"] as? String == "in-progress")
 
         // Resume the newest unfinished interview; then Ctrl-C at question 4.
@@ -67,10 +69,14 @@ struct PracticeTerminalTests {
         #expect(entries.compactMap { $0["questionID"] as? String } == answered)
         #expect(Set(answered) == Set(Self.prompts.keys))
         let byID = Dictionary(uniqueKeysWithValues: entries.map { ($0["questionID"] as! String, $0) })
-        #expect(byID["rollback-plan"]?["answer"] as? String == "I release a canary first.", "Ctrl-A moved to the start of the line")
+        #expect(
+            byID["rollback-plan"]?["answer"] as? String == "I release a canary first.",
+            "Ctrl-A moved to the start of the line")
         #expect((byID["rollback-plan"]?["followUps"] as? [[String: Any]])?.count == 1)
         #expect(byID["drift-check"]?["skipped"] as? Bool == true)
-        #expect(FileManager.default.fileExists(atPath: transcriptURL.deletingPathExtension().appendingPathExtension("md").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: transcriptURL.deletingPathExtension().appendingPathExtension("md").path))
     }
 
     /// Waits for question `number`, answers it the way the script for that question says, and returns its id.

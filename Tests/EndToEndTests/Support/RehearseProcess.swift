@@ -49,7 +49,9 @@ struct RehearseProcess {
             stderr: String(decoding: stderrData, as: UTF8.self))
     }
 
-    static func run(_ arguments: [String], stdin: String, environment: [String: String] = [:], in directory: URL = packageRoot) throws -> Output {
+    static func run(
+        _ arguments: [String], stdin: String, environment: [String: String] = [:], in directory: URL = packageRoot
+    ) throws -> Output {
         try run(arguments, stdin: Data(stdin.utf8), environment: environment, in: directory)
     }
 }

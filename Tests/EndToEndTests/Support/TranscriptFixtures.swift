@@ -4,7 +4,8 @@ import RehearseCore
 /// Transcripts for the command tests: real answers graded by the real grader against
 /// Fixtures/TranscriptRubrics, saved with `TranscriptStore`, as the practice engine saves them.
 struct TranscriptFixtures {
-    static let rubrics = RehearseProcess.packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/TranscriptRubrics")
+    static let rubrics = RehearseProcess.packageRoot.appendingPathComponent(
+        "Tests/EndToEndTests/Fixtures/TranscriptRubrics")
 
     let bank: Bank
     let store: TranscriptStore
@@ -20,14 +21,16 @@ struct TranscriptFixtures {
         let grader = Grader(bank: bank)
         let start = Date().addingTimeInterval(-daysAgo * 86_400)
         var transcript = Transcript(
-            plan: InterviewPlan(count: answers.count, seed: 1, questionIDs: answers.map(\.0)), bankHash: bank.contentHash,
+            plan: InterviewPlan(count: answers.count, seed: 1, questionIDs: answers.map(\.0)),
+            bankHash: bank.contentHash,
             startedAt: start)
         for (offset, (id, text)) in answers.enumerated() {
             let question = try bank.question(id: id)
             let askedAt = start.addingTimeInterval(Double(offset) * 120)
-            transcript.entries.append(Transcript.Entry(
-                question: question, answer: text, skipped: false, askedAt: askedAt, answeredAt: askedAt + 90,
-                grade: try grader.grade(text, for: question)))
+            transcript.entries.append(
+                Transcript.Entry(
+                    question: question, answer: text, skipped: false, askedAt: askedAt, answeredAt: askedAt + 90,
+                    grade: try grader.grade(text, for: question)))
         }
         transcript.status = .finished
         return try store.save(transcript)

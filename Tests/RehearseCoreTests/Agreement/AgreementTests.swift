@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RehearseCore
 
 @Suite("Agreement with human marks")
@@ -28,7 +29,8 @@ struct AgreementTests {
 
     @Test("CSV with quoted commas, doubled quotes and line breaks, and concepts split on ';'")
     func csv() throws {
-        let text = "question,answer,mark,concepts\nstale-model,\"I retrain, then \"\"ship\"\"\nit\",4,retraining;deployment\nstale-model,nothing,0,\n"
+        let text =
+            "question,answer,mark,concepts\nstale-model,\"I retrain, then \"\"ship\"\"\nit\",4,retraining;deployment\nstale-model,nothing,0,\n"
         let responses = try MarkedResponses.parse(text, file: "m.csv")
         #expect(responses.count == 2)
         #expect(responses[0].answer == "I retrain, then \"ship\"\nit")
@@ -39,11 +41,16 @@ struct AgreementTests {
 
     @Test("JSON Lines, marks out of 100, and errors that name the file and line")
     func jsonLines() throws {
-        let responses = try MarkedResponses.parse(#"{"question_id": "a", "answer": "x", "mark": 70}"# + "\n", file: "m.jsonl")
+        let responses = try MarkedResponses.parse(
+            #"{"question_id": "a", "answer": "x", "mark": 70}"# + "\n", file: "m.jsonl")
         #expect(responses[0].questionID == "a")
         #expect(MarkedResponses.scale(responses) == 1)
-        #expect(throws: AgreementError.unreadableLine(file: "m.jsonl", line: 2, problem: "not a JSON object with 'question', 'answer' and a numeric 'mark'")) {
-            try MarkedResponses.parse("{\"question\": \"a\", \"answer\": \"x\", \"mark\": 1}\n{\"question\": \"a\"}", file: "m.jsonl")
+        #expect(
+            throws: AgreementError.unreadableLine(
+                file: "m.jsonl", line: 2, problem: "not a JSON object with 'question', 'answer' and a numeric 'mark'")
+        ) {
+            try MarkedResponses.parse(
+                "{\"question\": \"a\", \"answer\": \"x\", \"mark\": 1}\n{\"question\": \"a\"}", file: "m.jsonl")
         }
         #expect(throws: AgreementError.missingColumn(file: "m.csv", column: "mark")) {
             try MarkedResponses.parse("question,answer\na,b\n", file: "m.csv")
@@ -55,9 +62,14 @@ struct AgreementTests {
         let fixture = try QualityFixtureBank()
         let bank = try fixture.load()
         let marked = [
-            MarkedResponse(questionID: "stale-model", answer: "I retrain on recent data and release it behind a canary.", mark: 4, concepts: ["retraining", "recent-data", "deployment", "canary"], line: 1),
-            MarkedResponse(questionID: "stale-model", answer: "Nothing much, honestly.", mark: 0, concepts: [], line: 2),
-            MarkedResponse(questionID: "stale-model", answer: "I would keep the features in a fast lookup store.", mark: 3, concepts: ["caching"], line: 3),
+            MarkedResponse(
+                questionID: "stale-model", answer: "I retrain on recent data and release it behind a canary.", mark: 4,
+                concepts: ["retraining", "recent-data", "deployment", "canary"], line: 1),
+            MarkedResponse(
+                questionID: "stale-model", answer: "Nothing much, honestly.", mark: 0, concepts: [], line: 2),
+            MarkedResponse(
+                questionID: "stale-model", answer: "I would keep the features in a fast lookup store.", mark: 3,
+                concepts: ["caching"], line: 3),
         ]
         let report = try AgreementReport.make(marked, bank: bank, grader: Grader(bank: bank), file: "m.jsonl")
         #expect(report.overall.responses == 3)
@@ -66,7 +78,9 @@ struct AgreementTests {
         #expect(caching.recall == 0)
         #expect(report.text(style: .plain).contains("missed caching (the marker found it)"))
         #expect(throws: AgreementError.self) {
-            try AgreementReport.make([MarkedResponse(questionID: "stale-modle", answer: "x", mark: 1, line: 7)], bank: bank, grader: Grader(bank: bank), file: "m.jsonl")
+            try AgreementReport.make(
+                [MarkedResponse(questionID: "stale-modle", answer: "x", mark: 1, line: 7)], bank: bank,
+                grader: Grader(bank: bank), file: "m.jsonl")
         }
     }
 }

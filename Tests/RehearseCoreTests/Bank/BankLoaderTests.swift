@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RehearseCore
 
 @Suite("Loading the bank")
@@ -59,25 +60,30 @@ struct BankLoaderTests {
 
     @Test("A duplicate question id is an error pointing at the first use")
     func duplicateQuestion() throws {
-        let error = try onlyError("deployment/drift.yaml", FixtureBank.driftYAML.replacingOccurrences(of: "\nkind:", with: "\ndomain: deployment\nkind:"))
+        let error = try onlyError(
+            "deployment/drift.yaml",
+            FixtureBank.driftYAML.replacingOccurrences(of: "\nkind:", with: "\ndomain: deployment\nkind:"))
         #expect(error.message.contains("question id 'drift' is already used at"))
     }
 
     @Test("A duplicate shared concept is an error")
     func duplicateConcept() throws {
-        let error = try onlyError("concepts/more.yaml", "concepts:\n  - id: rollback\n    label: Again\n    patterns: ['x']\n    why: y\n")
+        let error = try onlyError(
+            "concepts/more.yaml", "concepts:\n  - id: rollback\n    label: Again\n    patterns: ['x']\n    why: y\n")
         #expect(error.message.contains("concept 'rollback' is already defined at"))
     }
 
     @Test("An open question without concepts is an error")
     func noConcepts() throws {
-        let error = try onlyError("monitoring/bare.yaml", "id: bare\nkind: technical\nprompt: Why?\nsample_answer: Because.\n")
+        let error = try onlyError(
+            "monitoring/bare.yaml", "id: bare\nkind: technical\nprompt: Why?\nsample_answer: Because.\n")
         #expect(error.message.contains("has no concepts"))
     }
 
     @Test("An invalid pattern points at the column where PCRE2 stopped")
     func invalidPattern() throws {
-        let yaml = FixtureBank.driftYAML.replacingOccurrences(of: #"patterns: ['\bre-?train\w*']"#, with: #"patterns: ['\bre-?train(\w*']"#)
+        let yaml = FixtureBank.driftYAML.replacingOccurrences(
+            of: #"patterns: ['\bre-?train\w*']"#, with: #"patterns: ['\bre-?train(\w*']"#)
         let error = try onlyError("monitoring/drift.yaml", yaml)
         #expect(error.message.contains(#"invalid pattern '\bre-?train(\w*'"#))
         #expect(error.message.contains("at offset 15"))
@@ -88,21 +94,24 @@ struct BankLoaderTests {
 
     @Test("A pattern that matches the empty string is an error")
     func emptyMatchingPattern() throws {
-        let yaml = FixtureBank.driftYAML.replacingOccurrences(of: #"patterns: ['\bre-?train\w*']"#, with: #"patterns: ['(retrain)?']"#)
+        let yaml = FixtureBank.driftYAML.replacingOccurrences(
+            of: #"patterns: ['\bre-?train\w*']"#, with: #"patterns: ['(retrain)?']"#)
         let error = try onlyError("monitoring/drift.yaml", yaml)
         #expect(error.message.contains("matches the empty string"))
     }
 
     @Test("A multiple-choice question needs exactly one correct option")
     func twoCorrectOptions() throws {
-        let yaml = FixtureBank.choiceYAML.replacingOccurrences(of: "Recreate, correct: false", with: "Recreate, correct: true")
+        let yaml = FixtureBank.choiceYAML.replacingOccurrences(
+            of: "Recreate, correct: false", with: "Recreate, correct: true")
         let error = try onlyError("deployment/pick-strategy.yaml", yaml)
         #expect(error.message.contains("has 2 correct options"))
     }
 
     @Test("A question in a folder that is not a domain is an error")
     func unknownDomainFolder() throws {
-        let error = try onlyError("security/drift2.yaml", FixtureBank.driftYAML.replacingOccurrences(of: "id: drift", with: "id: drift2"))
+        let error = try onlyError(
+            "security/drift2.yaml", FixtureBank.driftYAML.replacingOccurrences(of: "id: drift", with: "id: drift2"))
         #expect(error.message.contains("folder 'security' is not a domain"))
     }
 

@@ -1,10 +1,13 @@
 import Foundation
 import Testing
+
 @testable import RehearseCore
 
 @Suite("rubric new")
 struct RubricScaffoldTests {
-    @Test("Every kind's skeleton loads without a diagnostic, lints clean and passes its own examples", arguments: QuestionKind.allCases)
+    @Test(
+        "Every kind's skeleton loads without a diagnostic, lints clean and passes its own examples",
+        arguments: QuestionKind.allCases)
     func skeletonIsGreen(kind: QuestionKind) throws {
         let bank = try TemporaryBank(questions: [:])
         let path = try RubricScaffold(id: "fresh", domain: "ops", kind: kind).create(in: bank.root)
@@ -22,7 +25,9 @@ struct RubricScaffoldTests {
     @Test("Refuses an existing file, an unknown domain, a bad id and an id used in another domain")
     func refusals() throws {
         let bank = try TemporaryBank()
-        try bank.write("bank.yaml", "domains:\n  - {id: ops, title: Operations, weight: 50}\n  - {id: dev, title: Development, weight: 50}\n")
+        try bank.write(
+            "bank.yaml",
+            "domains:\n  - {id: ops, title: Operations, weight: 50}\n  - {id: dev, title: Development, weight: 50}\n")
         #expect(throws: ScaffoldError.fileExists(path: bank.root.relativePath + "/ops/drift.yaml")) {
             try RubricScaffold(id: "drift", domain: "ops", kind: .technical).create(in: bank.root)
         }
@@ -33,7 +38,9 @@ struct RubricScaffoldTests {
             try RubricScaffold(id: "other", domain: "ops2", kind: .technical).create(in: bank.root)
         }
         for id in ["Upper", "under_score", "-leading", "", "ré"] {
-            #expect(throws: ScaffoldError.invalidID(id)) { try RubricScaffold(id: id, domain: "ops", kind: .technical).create(in: bank.root) }
+            #expect(throws: ScaffoldError.invalidID(id)) {
+                try RubricScaffold(id: id, domain: "ops", kind: .technical).create(in: bank.root)
+            }
         }
         #expect(!FileManager.default.fileExists(atPath: bank.path("dev")))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RehearseCore
 
 /// Rubrics/schema/*.json must allow exactly the keys and values the loader accepts, so an editor's
@@ -31,14 +32,17 @@ struct RubricSchemaConsistencyTests {
         #expect(Self.keys(Self.at(rubric, "definitions", "misconception")) == Set(RubricKeys.misconception))
         #expect(Self.keys(Self.at(rubric, "definitions", "option")) == Set(RubricKeys.option))
         #expect(Self.keys(Self.at(rubric, "definitions", "example")) == Set(RubricKeys.example))
-        #expect(Self.keys(Self.at(rubric, "definitions", "example", "properties", "expect")) == Set(RubricKeys.expectation))
+        #expect(
+            Self.keys(Self.at(rubric, "definitions", "example", "properties", "expect")) == Set(RubricKeys.expectation))
     }
 
     @Test("The kind and level enums are the loader's")
     func enums() throws {
         let rubric = try Self.schema("rubric.schema.json")
         #expect(Self.at(rubric, "properties", "kind", "enum") as? [String] == QuestionKind.allCases.map(\.rawValue))
-        #expect(Self.at(rubric, "definitions", "example", "properties", "level", "enum") as? [String] == RubricExample.Level.allCases.map(\.rawValue))
+        #expect(
+            Self.at(rubric, "definitions", "example", "properties", "level", "enum") as? [String]
+                == RubricExample.Level.allCases.map(\.rawValue))
     }
 
     @Test("Concept files and bank.yaml match RubricKeys")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RehearseCore
 
 @Suite("Drafting a rubric from a sample answer")
@@ -44,11 +45,15 @@ struct RubricDrafterTests {
         let sample = "We retrain weekly on fresh data, and we ship only when the canary's metrics hold."
         let yaml = draft(sample).yaml()
         #expect(yaml.contains("scoring: sqrt"))
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-draft-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rehearse-draft-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("ops"), withIntermediateDirectories: true)
-        try Data("domains:\n  - {id: ops, title: Ops, weight: 100}\n".utf8).write(to: folder.appendingPathComponent("bank.yaml"))
-        try Data("synonyms:\n  deploy: [deploy, release, ship]\n".utf8).write(to: folder.appendingPathComponent("synonyms.yaml"))
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("ops"), withIntermediateDirectories: true)
+        try Data("domains:\n  - {id: ops, title: Ops, weight: 100}\n".utf8).write(
+            to: folder.appendingPathComponent("bank.yaml"))
+        try Data("synonyms:\n  deploy: [deploy, release, ship]\n".utf8).write(
+            to: folder.appendingPathComponent("synonyms.yaml"))
         try Data(yaml.utf8).write(to: folder.appendingPathComponent("ops/draft.yaml"))
         let bank = try BankLoader().load(from: folder)
         let question = try bank.question(id: "draft")

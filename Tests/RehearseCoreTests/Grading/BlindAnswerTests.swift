@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Yams
+
 @testable import RehearseCore
 
 /// Strong answers written from the prompts alone, by people who never saw the rubrics: the test of
@@ -16,7 +17,8 @@ struct BlindAnswerTests {
     }
 
     static var files: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []).filter { $0.hasSuffix(".yaml") }
+            .sorted()
     }
 
     @Test("Good answers in other words score solid or better, and strong on average", arguments: files)

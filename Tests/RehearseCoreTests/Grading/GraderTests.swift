@@ -1,6 +1,7 @@
 import Foundation
 import PCRE2
 import Testing
+
 @testable import RehearseCore
 
 @Suite("Grading answers")
@@ -83,17 +84,20 @@ struct GraderTests {
     @Test("Answer-quality signals: short, filler-heavy, echoing the question")
     func signals() throws {
         #expect(try grader.grade("retrain", for: drift).signals.contains(.tooShort))
-        let filler = "Um, so basically, you know, we would um sort of retrain the model and, like, basically monitor stuff, you know, um."
+        let filler =
+            "Um, so basically, you know, we would um sort of retrain the model and, like, basically monitor stuff, you know, um."
         #expect(try grader.grade(filler, for: drift).signals.contains(.fillerHeavy))
         let echo = "How do you handle data drift in production? You handle the data drift in production by handling it."
         #expect(try grader.grade(echo, for: drift).signals.contains(.echoesQuestion))
-        let good = "We compare the live feature distributions with the training set every night, alert when the population stability index passes a threshold, and retrain on recent data."
+        let good =
+            "We compare the live feature distributions with the training set every night, alert when the population stability index passes a threshold, and retrain on recent data."
         #expect(try grader.grade(good, for: drift).signals.isEmpty)
     }
 
     @Test("A pathological pattern on a long answer is a grading error, not a hang")
     func pathologicalPattern() throws {
-        let fixture = try FixtureBank(files: ["monitoring/slow.yaml": """
+        let fixture = try FixtureBank(files: [
+            "monitoring/slow.yaml": """
             id: slow
             kind: technical
             prompt: Say a lot.
@@ -103,10 +107,13 @@ struct GraderTests {
                 label: Many a
                 patterns: ['(a+)+$']
                 why: Testing.
-            """])
+            """
+        ])
         let bank = try fixture.load()
         let answer = String(repeating: "a", count: 30_000) + "!"
-        #expect(throws: GradingError.patternTooExpensive(question: "slow", owner: "concept 'many-a'", pattern: "(a+)+$")) {
+        #expect(
+            throws: GradingError.patternTooExpensive(question: "slow", owner: "concept 'many-a'", pattern: "(a+)+$")
+        ) {
             try Grader(bank: bank).grade(answer, for: bank.question(id: "slow"))
         }
     }
@@ -117,14 +124,17 @@ struct GraderTests {
         #expect(throws: AnswerError.tooLong(bytes: 1_048_576, limit: AnswerText.maximumBytes)) {
             try AnswerText.decode(Data(repeating: 0x61, count: 1_048_576))
         }
-        #expect(throws: AnswerError.notUTF8(offset: 4)) { try AnswerText.decode(Data([0x64, 0x72, 0x69, 0x66, 0xFF, 0x74])) }
+        #expect(throws: AnswerError.notUTF8(offset: 4)) {
+            try AnswerText.decode(Data([0x64, 0x72, 0x69, 0x66, 0xFF, 0x74]))
+        }
         #expect(try AnswerText.decode(Data("héllo".utf8)) == "héllo")
     }
 
     @Test("Scoring: matched weight minus penalties over total weight, clamped")
     func scoringRule() {
         func concept(_ weight: Double, _ credit: Double) -> ConceptResult {
-            ConceptResult(id: "c", label: "c", weight: weight, required: false, matched: credit > 0, credit: credit, why: "")
+            ConceptResult(
+                id: "c", label: "c", weight: weight, required: false, matched: credit > 0, credit: credit, why: "")
         }
         let evidence = Evidence(quote: "", context: "", start: 0, end: 0, pattern: "")
         let penalty = MisconceptionResult(id: "m", label: "m", penalty: 1, evidence: evidence, why: "")
@@ -136,6 +146,9 @@ struct GraderTests {
 
     @Test("Bands: weak to 40, partial to 59, solid to 79, strong from 80")
     func bands() {
-        #expect([0, 40, 41, 59, 60, 79, 80, 100].map { Band(score: $0) } == [.weak, .weak, .partial, .partial, .solid, .solid, .strong, .strong])
+        #expect(
+            [0, 40, 41, 59, 60, 79, 80, 100].map { Band(score: $0) } == [
+                .weak, .weak, .partial, .partial, .solid, .solid, .strong, .strong,
+            ])
     }
 }

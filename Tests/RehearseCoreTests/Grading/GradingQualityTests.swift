@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RehearseCore
 
 @Suite("Typo tolerance, synonyms, British spellings and bare keyword lists")
@@ -33,7 +34,8 @@ struct GradingQualityTests {
 
     @Test("Without typo tolerance the same misspellings earn nothing")
     func toleranceOff() throws {
-        let grade = try Grader(bank: bank, correctsTypos: false).grade("I would retrian the modle on recnt data.", for: question)
+        let grade = try Grader(bank: bank, correctsTypos: false).grade(
+            "I would retrian the modle on recnt data.", for: question)
         #expect(grade.concepts.filter(\.matched).isEmpty)
     }
 
@@ -75,7 +77,8 @@ struct GradingQualityTests {
 
     @Test("A bare list of buzzwords scores well below a real answer that uses fewer of the terms")
     func keywordStuffing() throws {
-        let list = try grade("retraining, recent data, model versioning, cache, deploy, canary, behavior, at scale, end to end")
+        let list = try grade(
+            "retraining, recent data, model versioning, cache, deploy, canary, behavior, at scale, end to end")
         let real = try grade("When accuracy drops I retrain the model on recent data and release it behind a canary.")
         #expect(list.concepts.filter(\.matched).count > real.concepts.filter(\.matched).count)
         #expect(real.score >= list.score + 25)
@@ -93,7 +96,8 @@ struct GradingQualityTests {
 
     @Test("An unknown synonym group is an error at the pattern, with a suggestion")
     func unknownSynonym() throws {
-        let broken = QualityFixtureBank.files["ops/stale-model.yaml"]!.replacingOccurrences(of: "{{deploy}}", with: "{{deplo}}")
+        let broken = QualityFixtureBank.files["ops/stale-model.yaml"]!.replacingOccurrences(
+            of: "{{deploy}}", with: "{{deplo}}")
         let diagnostics = try QualityFixtureBank(overriding: ["ops/stale-model.yaml": broken]).diagnostics()
         let error = try #require(diagnostics.errors.first)
         #expect(error.location.file.hasSuffix("stale-model.yaml"))
@@ -104,7 +108,9 @@ struct GradingQualityTests {
     @Test("scoring: sqrt gives a partial answer more than its share")
     func sqrtScoring() throws {
         let concepts = (0..<4).map { index in
-            ConceptResult(id: "c\(index)", label: "", weight: 1, required: false, matched: index == 0, credit: index == 0 ? 1 : 0, why: "")
+            ConceptResult(
+                id: "c\(index)", label: "", weight: 1, required: false, matched: index == 0, credit: index == 0 ? 1 : 0,
+                why: "")
         }
         #expect(Scoring.score(concepts: concepts, misconceptions: [], curve: .linear) == 25)
         #expect(Scoring.score(concepts: concepts, misconceptions: [], curve: .sqrt) == 50)

@@ -14,11 +14,13 @@ struct InterviewPlannerTests {
         let questions = domains.flatMap { domain in
             (0..<(perDomain[domain.id] ?? 0)).map { index in
                 Question(
-                    id: "\(domain.id)-\(index)", domain: domain.id, kind: kinds[index % 2], prompt: "Question \(index)?",
+                    id: "\(domain.id)-\(index)", domain: domain.id, kind: kinds[index % 2],
+                    prompt: "Question \(index)?",
                     sampleAnswer: "", source: SourceLocation(file: "\(domain.id)-\(index).yaml"))
             }
         }
-        return Bank(domains: domains, concepts: [:], questions: questions, contentHash: "test", patterns: PatternLibrary([:]))
+        return Bank(
+            domains: domains, concepts: [:], questions: questions, contentHash: "test", patterns: PatternLibrary([:]))
     }
 
     @Test("a seed draws the same questions in the same order; other seeds draw other orders")
@@ -52,16 +54,22 @@ struct InterviewPlannerTests {
     @Test("asking for more questions than the filter leaves says how many there are")
     func notEnoughQuestions() {
         let planner = InterviewPlanner(bank: Self.bank())
-        #expect(throws: InterviewError.notEnoughQuestions(asked: 5, available: 2, filter: "domain training, kind technical")) {
+        #expect(
+            throws: InterviewError.notEnoughQuestions(asked: 5, available: 2, filter: "domain training, kind technical")
+        ) {
             try planner.draw(InterviewPlan(count: 5, domains: ["training"], kind: .technical, seed: 1))
         }
-        let message = InterviewError.notEnoughQuestions(asked: 5, available: 2, filter: "domain training").localizedDescription
+        let message = InterviewError.notEnoughQuestions(asked: 5, available: 2, filter: "domain training")
+            .localizedDescription
         #expect(message.contains("only 2 questions match") && message.contains("--count 2"))
     }
 
     @Test("an unknown domain is refused with the closest known one")
     func unknownDomain() {
-        #expect(throws: InterviewError.unknownDomain(id: "deploymnt", known: ["deployment", "monitoring", "training"], suggestion: "deployment")) {
+        #expect(
+            throws: InterviewError.unknownDomain(
+                id: "deploymnt", known: ["deployment", "monitoring", "training"], suggestion: "deployment")
+        ) {
             try InterviewPlanner(bank: Self.bank()).draw(InterviewPlan(count: 1, domains: ["deploymnt"], seed: 1))
         }
     }

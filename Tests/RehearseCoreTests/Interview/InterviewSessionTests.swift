@@ -7,17 +7,19 @@ struct InterviewSessionTests {
     @Test("a whole interview: multi-line answer, follow-up graded together, multiple choice, report written")
     func wholeInterview() throws {
         let fixture = try InterviewFixture()
-        let run = try fixture.run(["rollback-plan", "release-quiz"], script: """
-            I ship a canary and watch the latency.
+        let run = try fixture.run(
+            ["rollback-plan", "release-quiz"],
+            script: """
+                I ship a canary and watch the latency.
 
-            It goes to more users over time.
-            .
-            I would roll it back to the previous version.
-            .
+                It goes to more users over time.
+                .
+                I would roll it back to the previous version.
+                .
 
-            x
-            b
-            """)
+                x
+                b
+                """)
         #expect(run.outcome == .finished)
         let transcript = try fixture.saved(run.session)
         #expect(transcript.status == .finished)
@@ -43,7 +45,8 @@ struct InterviewSessionTests {
         for why in ["Blue-green switches all traffic at once.", "Recreate stops the old version"] {
             #expect(output.contains(why), "every option's explanation is shown")
         }
-        let report = try #require(fixture.files.text(at: run.session.transcriptURL.deletingPathExtension().appendingPathExtension("md")))
+        let report = try #require(
+            fixture.files.text(at: run.session.transcriptURL.deletingPathExtension().appendingPathExtension("md")))
         #expect(report.contains("**Follow-up:** What do you do if the new version turns out to be worse?"))
     }
 
@@ -60,7 +63,8 @@ struct InterviewSessionTests {
     @Test("no follow-up when the answer already covers the required points")
     func noFollowUpWhenCovered() throws {
         let fixture = try InterviewFixture()
-        let run = try fixture.run(["rollback-plan"], script: "A canary with latency checks, and I roll back if it degrades.\n.\n")
+        let run = try fixture.run(
+            ["rollback-plan"], script: "A canary with latency checks, and I roll back if it degrades.\n.\n")
         #expect(try fixture.saved(run.session).entries.first?.followUps.isEmpty == true)
         #expect(!run.console.output.contains("Follow-up:"))
     }
@@ -68,15 +72,17 @@ struct InterviewSessionTests {
     @Test(":hint, :repeat, :skip and an unknown command")
     func commands() throws {
         let fixture = try InterviewFixture()
-        let run = try fixture.run(["rollback-plan", "drift-check"], script: """
-            :hint
-            :repeat
-            :skip
+        let run = try fixture.run(
+            ["rollback-plan", "drift-check"],
+            script: """
+                :hint
+                :repeat
+                :skip
 
-            :hnit
-            We compare distributions and retrain.
-            .
-            """)
+                :hnit
+                We compare distributions and retrain.
+                .
+                """)
         let transcript = try fixture.saved(run.session)
         #expect(transcript.entries.map(\.skipped) == [true, false])
         #expect(transcript.entries[1].answer == "We compare distributions and retrain.")
@@ -122,7 +128,8 @@ struct InterviewSessionTests {
     @Test(":edit replaces the draft with the editor's text; without an editor the draft is kept")
     func edit() throws {
         let fixture = try InterviewFixture()
-        let edited = try fixture.run(["drift-check"], script: "We watch the distribution\n:edit\n.\n", editor: { $0 + " and retrain\n" })
+        let edited = try fixture.run(
+            ["drift-check"], script: "We watch the distribution\n:edit\n.\n", editor: { $0 + " and retrain\n" })
         #expect(try fixture.saved(edited.session).entries.first?.answer == "We watch the distribution and retrain")
 
         let other = try InterviewFixture()
@@ -147,8 +154,11 @@ struct InterviewSessionTests {
     @Test("the time taken is shown against the question's limit")
     func overTime() throws {
         let fixture = try InterviewFixture()
-        let console = ScriptedConsole("We compare distributions and retrain.\n.\n", clock: fixture.clock, secondsPerLine: 100)
-        var session = InterviewSession(plan: fixture.plan(["drift-check"]), bank: fixture.bank, store: fixture.store, console: console, clock: fixture.clock)
+        let console = ScriptedConsole(
+            "We compare distributions and retrain.\n.\n", clock: fixture.clock, secondsPerLine: 100)
+        var session = InterviewSession(
+            plan: fixture.plan(["drift-check"]), bank: fixture.bank, store: fixture.store, console: console,
+            clock: fixture.clock)
         _ = try session.run()
         #expect(console.output.contains("Time: 3m20s of about 1m30s (1m50s over"))
         #expect(try fixture.saved(session).entries.first?.seconds == 200)
@@ -161,11 +171,15 @@ struct InterviewSessionTests {
         var finished = Transcript(plan: fixture.plan(["drift-check"]), bankHash: "", startedAt: Date())
         finished.status = .finished
         #expect(throws: InterviewError.alreadyFinished(transcript: url.path)) {
-            try InterviewSession(resuming: finished, from: url, bank: fixture.bank, store: fixture.store, console: ScriptedConsole(""), clock: fixture.clock)
+            try InterviewSession(
+                resuming: finished, from: url, bank: fixture.bank, store: fixture.store, console: ScriptedConsole(""),
+                clock: fixture.clock)
         }
         let gone = Transcript(plan: fixture.plan(["drift-check", "retired-question"]), bankHash: "", startedAt: Date())
         #expect(throws: InterviewError.questionsGone(ids: ["retired-question"], transcript: url.path)) {
-            try InterviewSession(resuming: gone, from: url, bank: fixture.bank, store: fixture.store, console: ScriptedConsole(""), clock: fixture.clock)
+            try InterviewSession(
+                resuming: gone, from: url, bank: fixture.bank, store: fixture.store, console: ScriptedConsole(""),
+                clock: fixture.clock)
         }
     }
 }

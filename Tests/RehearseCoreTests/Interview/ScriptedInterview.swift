@@ -59,12 +59,16 @@ final class InMemoryFileStore: FileStore, @unchecked Sendable {
     }
 
     func files(in folder: URL) throws -> [URL] {
-        lock.withLock { contents.keys.filter { $0.hasPrefix(folder.path + "/") }.sorted().map { URL(fileURLWithPath: $0) } }
+        lock.withLock {
+            contents.keys.filter { $0.hasPrefix(folder.path + "/") }.sorted().map { URL(fileURLWithPath: $0) }
+        }
     }
 
     func createFolder(_ url: URL) throws {}
 
-    func text(at url: URL) -> String? { lock.withLock { contents[url.path].map { String(decoding: $0, as: UTF8.self) } } }
+    func text(at url: URL) -> String? {
+        lock.withLock { contents[url.path].map { String(decoding: $0, as: UTF8.self) } }
+    }
 }
 
 /// The fixture bank and a store, ready to run scripted interviews against.
@@ -92,7 +96,8 @@ struct InterviewFixture {
     ) throws -> (session: InterviewSession, console: ScriptedConsole, outcome: InterviewSession.Outcome) {
         let console = ScriptedConsole(script, clock: clock)
         console.editor = editor
-        var session = InterviewSession(plan: plan(ids, feedback: feedback), bank: bank, store: store, console: console, clock: clock)
+        var session = InterviewSession(
+            plan: plan(ids, feedback: feedback), bank: bank, store: store, console: console, clock: clock)
         let outcome = try session.run()
         return (session, console, outcome)
     }

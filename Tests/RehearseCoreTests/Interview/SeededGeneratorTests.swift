@@ -6,9 +6,10 @@ struct SeededGeneratorTests {
     @Test("matches the SplitMix64 reference output, so a seed means the same draw everywhere")
     func referenceValues() {
         var generator = SeededGenerator(seed: 1_234_567)
-        #expect([generator.next(), generator.next(), generator.next()] == [
-            6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423,
-        ])
+        #expect(
+            [generator.next(), generator.next(), generator.next()] == [
+                6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423,
+            ])
     }
 
     @Test("the same seed shuffles the same way; another seed does not")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RehearseCore
 
 @Suite("Rubric lint")
@@ -21,34 +22,52 @@ struct RubricLinterTests {
                 .replacingOccurrences(of: "and retrain on recent data", with: "and act"),
         ])
         let report = try bank.lint()
-        #expect(report.diagnostics.contains { $0.location.file.hasSuffix("ops/broken.yaml") && $0.message.hasPrefix("invalid YAML") })
-        #expect(report.diagnostics.contains { $0.location.file.hasSuffix("ops/slow.yaml") && $0.message.contains("scores 67, below 80; it misses retrain") })
+        #expect(
+            report.diagnostics.contains {
+                $0.location.file.hasSuffix("ops/broken.yaml") && $0.message.hasPrefix("invalid YAML")
+            })
+        #expect(
+            report.diagnostics.contains {
+                $0.location.file.hasSuffix("ops/slow.yaml")
+                    && $0.message.contains("scores 67, below 80; it misses retrain")
+            })
         #expect(report.summary == "2 errors, 0 warnings (2 questions checked)")
     }
 
-    @Test("A concept earned by one of several strong examples is fine; one earned by none is reported at the concept, as an error when required")
+    @Test(
+        "A concept earned by one of several strong examples is fine; one earned by none is reported at the concept, as an error when required"
+    )
     func conceptAcrossStrongExamples() throws {
-        let second = "  - level: strong\n    answer: Every night we compare the input distributions with the training data.\n"
-        let earnedOnce = TemporaryBank.question.replacingOccurrences(of: "  - level: partial\n", with: second + "  - level: partial\n")
+        let second =
+            "  - level: strong\n    answer: Every night we compare the input distributions with the training data.\n"
+        let earnedOnce = TemporaryBank.question.replacingOccurrences(
+            of: "  - level: partial\n", with: second + "  - level: partial\n")
         #expect(try TemporaryBank(questions: ["drift": earnedOnce]).lint().diagnostics.isEmpty)
-        let earnedNever = earnedOnce.replacingOccurrences(of: "retrain the model weekly", with: "update the model weekly")
+        let earnedNever = earnedOnce.replacingOccurrences(
+            of: "retrain the model weekly", with: "update the model weekly")
         let diagnostics = try TemporaryBank(questions: ["drift": earnedNever]).lint().diagnostics
-        #expect(diagnostics.map(\.description) == [
-            "\(diagnostics.first?.location.file ?? ""):9:5: warning: concept 'retrain' of question 'drift' never fires on any of its 2 strong examples; widen its patterns to the words those answers use ('rehearse rubric explain' shows what was tried), or make a strong example cover it"
-        ])
-        let required = earnedNever.replacingOccurrences(of: "    weight: 1\n    patterns", with: "    weight: 1\n    required: true\n    patterns")
+        #expect(
+            diagnostics.map(\.description) == [
+                "\(diagnostics.first?.location.file ?? ""):9:5: warning: concept 'retrain' of question 'drift' never fires on any of its 2 strong examples; widen its patterns to the words those answers use ('rehearse rubric explain' shows what was tried), or make a strong example cover it"
+            ])
+        let required = earnedNever.replacingOccurrences(
+            of: "    weight: 1\n    patterns", with: "    weight: 1\n    required: true\n    patterns")
         let requiredDiagnostics = try TemporaryBank(questions: ["drift": required]).lint().diagnostics
         #expect(requiredDiagnostics.map(\.severity).contains(.error))
     }
 
     @Test("Equal weights for a required and an optional concept are not a warning; a lighter required one is")
     func weights() throws {
-        let equal = TemporaryBank.question.replacingOccurrences(of: "    weight: 2\n    required: true", with: "    weight: 1\n    required: true")
+        let equal = TemporaryBank.question.replacingOccurrences(
+            of: "    weight: 2\n    required: true", with: "    weight: 1\n    required: true")
         #expect(try TemporaryBank(questions: ["drift": equal]).lint().diagnostics.isEmpty)
-        let lighter = equal.replacingOccurrences(of: "    weight: 1\n    patterns", with: "    weight: 1.5\n    patterns")
+        let lighter = equal.replacingOccurrences(
+            of: "    weight: 1\n    patterns", with: "    weight: 1.5\n    patterns")
         let report = try TemporaryBank(questions: ["drift": lighter]).lint()
         #expect(report.diagnostics.map(\.severity) == [.warning])
-        #expect(report.diagnostics.first?.message.contains("has weight 1, less than optional concept 'retrain' (weight 1.5)") == true)
+        #expect(
+            report.diagnostics.first?.message.contains(
+                "has weight 1, less than optional concept 'retrain' (weight 1.5)") == true)
         #expect(!report.hasErrors)
     }
 
@@ -56,7 +75,8 @@ struct RubricLinterTests {
     func scope() throws {
         let bank = try TemporaryBank(questions: [
             "drift": TemporaryBank.question,
-            "other": TemporaryBank.question.replacingOccurrences(of: "id: drift", with: "id: other").replacingOccurrences(of: "weight: 1\n", with: "weight: -1\n"),
+            "other": TemporaryBank.question.replacingOccurrences(of: "id: drift", with: "id: other")
+                .replacingOccurrences(of: "weight: 1\n", with: "weight: -1\n"),
         ])
         #expect(try bank.lint().hasErrors)
         let report = try bank.lint(scope: PathScope(path: bank.path("ops/drift.yaml")))

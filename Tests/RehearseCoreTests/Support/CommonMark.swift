@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Markdown parsed by GitHub's reference parser, `cmark-gfm -e table -t xml`, for tests that assert on
@@ -24,8 +25,10 @@ struct CommonMarkTree {
         let xml = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         // The DTD reference points at a file that does not exist; the tree does not need it.
-        let text = String(decoding: xml, as: UTF8.self).replacingOccurrences(of: "<!DOCTYPE document SYSTEM \"CommonMark.dtd\">", with: "")
-            .replacingOccurrences(of: " xmlns=\"http://commonmark.org/xml/1.0\"", with: "")
+        let text = String(decoding: xml, as: UTF8.self).replacingOccurrences(
+            of: "<!DOCTYPE document SYSTEM \"CommonMark.dtd\">", with: ""
+        )
+        .replacingOccurrences(of: " xmlns=\"http://commonmark.org/xml/1.0\"", with: "")
         document = try XMLDocument(xmlString: text)
     }
 

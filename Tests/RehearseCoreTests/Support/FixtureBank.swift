@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import RehearseCore
 
 /// A small rubric folder written to a temporary directory, for tests that need files on disk.
@@ -76,7 +77,8 @@ final class FixtureBank {
         """
 
     init(files: [String: String] = [:]) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-bank-\(UUID().uuidString)/Rubrics")
+        root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rehearse-bank-\(UUID().uuidString)/Rubrics")
         let defaults = [
             "bank.yaml": Self.bankYAML, "concepts/core.yaml": Self.conceptsYAML,
             "monitoring/drift.yaml": Self.driftYAML, "deployment/pick-strategy.yaml": Self.choiceYAML,

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import RehearseCore
 
 /// A rubric folder in a temporary directory: one domain, one shared concept, and the question files a
@@ -32,9 +33,12 @@ final class TemporaryBank {
         """#
 
     init(questions: [String: String] = ["drift": TemporaryBank.question]) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-core-\(UUID().uuidString)/Rubrics")
+        root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rehearse-core-\(UUID().uuidString)/Rubrics")
         try write("bank.yaml", "domains:\n  - {id: ops, title: Operations, weight: 100}\n")
-        try write("concepts/core.yaml", #"""
+        try write(
+            "concepts/core.yaml",
+            #"""
             concepts:
               - id: drift-detection
                 label: Detects drift by comparing distributions

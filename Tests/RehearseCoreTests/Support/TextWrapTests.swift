@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RehearseCore
 
 @Suite("Wrapping text for the terminal")
@@ -13,7 +14,8 @@ struct TextWrapTests {
 
     @Test("Continuation lines hang at the line's own indentation")
     func hangingIndent() {
-        let wrapped = TextWrap.wrap("      \"I'd track latency, error rates and the prediction distribution in Prometheus\"", width: 40)
+        let wrapped = TextWrap.wrap(
+            "      \"I'd track latency, error rates and the prediction distribution in Prometheus\"", width: 40)
         let lines = wrapped.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
         #expect(lines.allSatisfy { $0.hasPrefix("      ") && !$0.hasPrefix("       ") })
@@ -21,8 +23,10 @@ struct TextWrapTests {
 
     @Test("A marked item hangs under its text")
     func markedItem() {
-        let lines = TextWrap.wrap("  ✓ Detects drift by comparing live inputs with the training data [drift-detection]", width: 40)
-            .split(separator: "\n").map(String.init)
+        let lines = TextWrap.wrap(
+            "  ✓ Detects drift by comparing live inputs with the training data [drift-detection]", width: 40
+        )
+        .split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
         #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("    ") && !$0.hasPrefix("     ") })
     }

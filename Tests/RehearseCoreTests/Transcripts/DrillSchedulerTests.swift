@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RehearseCore
 
 @Suite("Drill: FSRS memory per concept and the drill plan")
@@ -23,10 +24,14 @@ struct DrillSchedulerTests {
     @Test("Ratings come from the rubric: missed is again, earned after the follow-up hard, at once good")
     func ratings() throws {
         let (factory, _) = try fixture()
-        let transcript = try factory.transcript(startedAt: TranscriptFactory.day(0), [
-            .init("drift", Self.weakDrift, followUp: ("drift-detection", "I'd compare the input distributions with training.")),
-            .init("release", "A canary first."),
-        ])
+        let transcript = try factory.transcript(
+            startedAt: TranscriptFactory.day(0),
+            [
+                .init(
+                    "drift", Self.weakDrift,
+                    followUp: ("drift-detection", "I'd compare the input distributions with training.")),
+                .init("release", "A canary first."),
+            ])
         let drift = transcript.entries[0], release = transcript.entries[1]
         #expect(drift.recall(of: drift.grade.concepts.first { $0.id == "drift-detection" }!) == .hard)
         #expect(drift.recall(of: drift.grade.concepts.first { $0.id == "retrain" }!) == .good)
@@ -36,11 +41,20 @@ struct DrillSchedulerTests {
     @Test("Good reviews grow stability; a lapse shrinks it and raises difficulty")
     func memoryUpdates() throws {
         let (factory, bank) = try fixture()
-        let good = try (0..<3).map { try factory.transcript(startedAt: TranscriptFactory.day(Double($0) * 4), [.init("drift", Self.strongDrift)]) }
+        let good = try (0..<3).map {
+            try factory.transcript(startedAt: TranscriptFactory.day(Double($0) * 4), [.init("drift", Self.strongDrift)])
+        }
         let steady = DrillScheduler(bank: bank, transcripts: good).memories["drift-detection"]!
         #expect(steady.reviews == 3)
-        #expect(steady.stability > MemoryModel.w[2] * 2, "three good reviews days apart more than double the first stability")
-        let lapsed = DrillScheduler(bank: bank, transcripts: good + [try factory.transcript(startedAt: TranscriptFactory.day(12), [.init("drift", Self.weakDrift)])]).memories["drift-detection"]!
+        #expect(
+            steady.stability > MemoryModel.w[2] * 2,
+            "three good reviews days apart more than double the first stability")
+        let lapsed = DrillScheduler(
+            bank: bank,
+            transcripts: good + [
+                try factory.transcript(startedAt: TranscriptFactory.day(12), [.init("drift", Self.weakDrift)])
+            ]
+        ).memories["drift-detection"]!
         #expect(lapsed.stability < steady.stability)
         #expect(lapsed.difficulty > steady.difficulty)
         #expect(lapsed.lapses == 1)
@@ -50,7 +64,9 @@ struct DrillSchedulerTests {
     func dueFirst() throws {
         let (factory, bank) = try fixture()
         let transcripts = [
-            try factory.transcript(startedAt: TranscriptFactory.day(0), [.init("drift", Self.strongDrift), .init("release", "A canary first.")]),
+            try factory.transcript(
+                startedAt: TranscriptFactory.day(0),
+                [.init("drift", Self.strongDrift), .init("release", "A canary first.")])
         ]
         let plan = DrillScheduler(bank: bank, transcripts: transcripts).plan(count: 3, at: TranscriptFactory.day(2))
         // rollback was missed (again: due after a day); the others were good (due after about 4 days).
@@ -68,7 +84,11 @@ struct DrillSchedulerTests {
     @Test("When nothing is due, the weakest concepts are drilled anyway")
     func nothingDue() throws {
         let (factory, bank) = try fixture()
-        let transcripts = [try factory.transcript(startedAt: TranscriptFactory.day(0), [.init("drift", Self.strongDrift), .init("release", "A canary, then roll back if it fails.")])]
+        let transcripts = [
+            try factory.transcript(
+                startedAt: TranscriptFactory.day(0),
+                [.init("drift", Self.strongDrift), .init("release", "A canary, then roll back if it fails.")])
+        ]
         let plan = DrillScheduler(bank: bank, transcripts: transcripts).plan(count: 1, at: TranscriptFactory.day(0.5))
         #expect(plan.dueCount == 0)
         #expect(plan.picks.count == 1)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RehearseCore
 
 @Suite("Progress across transcripts")
@@ -8,9 +9,18 @@ struct ProgressReportTests {
         let bank = try FixtureBank(files: ["deployment/release.yaml": FixtureBank.releaseYAML]).load()
         let factory = TranscriptFactory(bank: bank)
         return [
-            try factory.transcript(startedAt: TranscriptFactory.day(0), [.init("drift", "I would retrain it."), .init("release", "A canary first.")]),
-            try factory.transcript(startedAt: TranscriptFactory.day(2), [.init("drift", "I would retrain it weekly."), .init("release", "A canary first.")]),
-            try factory.transcript(startedAt: TranscriptFactory.day(5), [.init("drift", "We compare the live feature distributions with training and retrain."), .init("release", "A canary, and roll back if it fails.")]),
+            try factory.transcript(
+                startedAt: TranscriptFactory.day(0),
+                [.init("drift", "I would retrain it."), .init("release", "A canary first.")]),
+            try factory.transcript(
+                startedAt: TranscriptFactory.day(2),
+                [.init("drift", "I would retrain it weekly."), .init("release", "A canary first.")]),
+            try factory.transcript(
+                startedAt: TranscriptFactory.day(5),
+                [
+                    .init("drift", "We compare the live feature distributions with training and retrain."),
+                    .init("release", "A canary, and roll back if it fails."),
+                ]),
         ]
     }
 
@@ -46,6 +56,9 @@ struct ProgressReportTests {
         let report = ProgressReport(transcripts: try transcripts())
         let tree = try CommonMarkTree(report.markdown())
         #expect(try tree.count("/document/table[1]/table_row") == 2)
-        #expect(try tree.texts("/document/table[2]/table_row/table_cell[1]") == ["drift-detection", "rollback", "canary", "retrain"])
+        #expect(
+            try tree.texts("/document/table[2]/table_row/table_cell[1]") == [
+                "drift-detection", "rollback", "canary", "retrain",
+            ])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import RehearseCore
 
 /// Transcripts made in code: real answers, graded by the real grader against a fixture bank, the way
@@ -11,7 +12,10 @@ struct TranscriptFactory {
         var followUp: (conceptID: String, answer: String)?
         var skipped = false
 
-        init(_ questionID: String, _ text: String, followUp: (conceptID: String, answer: String)? = nil, skipped: Bool = false) {
+        init(
+            _ questionID: String, _ text: String, followUp: (conceptID: String, answer: String)? = nil,
+            skipped: Bool = false
+        ) {
             self.questionID = questionID
             self.text = text
             self.followUp = followUp
@@ -41,14 +45,22 @@ struct TranscriptFactory {
             let question = try bank.question(id: answer.questionID)
             let askedAt = clock
             clock += 95
-            let followUps: [Transcript.FollowUp] = answer.followUp.map { followUp in
-                let prompt = question.rubric.concepts.first { $0.id == followUp.conceptID }?.concept.followUp ?? "Tell me more."
-                return [Transcript.FollowUp(conceptID: followUp.conceptID, question: prompt, answer: followUp.answer, seconds: 30)]
-            } ?? []
+            let followUps: [Transcript.FollowUp] =
+                answer.followUp.map { followUp in
+                    let prompt =
+                        question.rubric.concepts.first { $0.id == followUp.conceptID }?.concept.followUp
+                        ?? "Tell me more."
+                    return [
+                        Transcript.FollowUp(
+                            conceptID: followUp.conceptID, question: prompt, answer: followUp.answer, seconds: 30)
+                    ]
+                } ?? []
             let text = ([answer.text] + followUps.map(\.answer)).joined(separator: "\n\n")
-            transcript.entries.append(Transcript.Entry(
-                question: question, answer: answer.text, skipped: answer.skipped, askedAt: askedAt, answeredAt: clock,
-                followUps: followUps, grade: try grader.grade(text, for: question)))
+            transcript.entries.append(
+                Transcript.Entry(
+                    question: question, answer: answer.text, skipped: answer.skipped, askedAt: askedAt,
+                    answeredAt: clock,
+                    followUps: followUps, grade: try grader.grade(text, for: question)))
             clock += 40
         }
         transcript.status = .finished

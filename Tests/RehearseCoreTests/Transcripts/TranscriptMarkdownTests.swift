@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RehearseCore
 
 @Suite("Markdown export")
@@ -16,15 +17,22 @@ struct TranscriptMarkdownTests {
     static func transcript() throws -> (Transcript, FixtureBank) {
         let bank = try FixtureBank(files: [
             "deployment/release.yaml": FixtureBank.releaseYAML,
-            "deployment/pick-again.yaml": FixtureBank.choiceYAML.replacingOccurrences(of: "id: pick-strategy", with: "id: pick-again"),
+            "deployment/pick-again.yaml": FixtureBank.choiceYAML.replacingOccurrences(
+                of: "id: pick-strategy", with: "id: pick-again"),
         ])
         let factory = TranscriptFactory(bank: try bank.load())
-        let transcript = try factory.transcript(startedAt: TranscriptFactory.day(0), [
-            .init("drift", hostileAnswer, followUp: ("drift-detection", "I would compare the input distributions with training.")),
-            .init("release", "A canary first, on a tenth of the traffic.", followUp: ("rollback", "I would keep the old version warm.")),
-            .init("pick-strategy", "B"),
-            .init("pick-again", "", skipped: true),
-        ])
+        let transcript = try factory.transcript(
+            startedAt: TranscriptFactory.day(0),
+            [
+                .init(
+                    "drift", hostileAnswer,
+                    followUp: ("drift-detection", "I would compare the input distributions with training.")),
+                .init(
+                    "release", "A canary first, on a tenth of the traffic.",
+                    followUp: ("rollback", "I would keep the old version warm.")),
+                .init("pick-strategy", "B"),
+                .init("pick-again", "", skipped: true),
+            ])
         return (transcript, bank)
     }
 
@@ -38,7 +46,8 @@ struct TranscriptMarkdownTests {
         let (transcript, _) = try Self.transcript()
         let markdown = TranscriptMarkdown(transcript, timeZone: TimeZone(identifier: "UTC")!).render()
         if ProcessInfo.processInfo.environment["REHEARSE_RECORD"] == "1" {
-            try FileManager.default.createDirectory(at: Self.snapshot.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: Self.snapshot.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(markdown.utf8).write(to: Self.snapshot)
         }
         let expected = try String(contentsOf: Self.snapshot, encoding: .utf8)
@@ -53,7 +62,11 @@ struct TranscriptMarkdownTests {
         let summaryRows = try tree.nodes("/document/table[1]/table_row")
         #expect(summaryRows.count == 4)
         let firstRow = try tree.texts("/document/table[1]/table_row[1]/table_cell")
-        #expect(firstRow == ["1", "drift", "monitoring", "\(transcript.entries[0].grade.score)", transcript.entries[0].grade.band.rawValue, "1m35s / 3m00s"])
+        #expect(
+            firstRow == [
+                "1", "drift", "monitoring", "\(transcript.entries[0].grade.score)",
+                transcript.entries[0].grade.band.rawValue, "1m35s / 3m00s",
+            ])
         #expect(try tree.texts("/document/table[1]/table_row[4]/table_cell")[3] == "skipped")
         let domains = try tree.texts("/document/table[2]/table_row/table_cell[1]")
         #expect(domains == ["monitoring", "deployment"])
@@ -68,9 +81,13 @@ struct TranscriptMarkdownTests {
         let tree = try CommonMarkTree(TranscriptMarkdown(transcript).render())
         #expect(try tree.count("//block_quote//list") == 0)
         #expect(try tree.count("//block_quote//heading") == 0)
-        #expect(try tree.count("//block_quote//emph | //block_quote//strong | //link | //html_inline | //strikethrough") == 0)
+        #expect(
+            try tree.count("//block_quote//emph | //block_quote//strong | //link | //html_inline | //strikethrough")
+                == 0)
         let quoted = try tree.texts("//block_quote/paragraph").joined(separator: "\n")
-        #expect(quoted.contains("I'd retrain the model | every week & **hope** <b>it</b> works, see [docs](http://x) ~~or not~~."))
+        #expect(
+            quoted.contains(
+                "I'd retrain the model | every week & **hope** <b>it</b> works, see [docs](http://x) ~~or not~~."))
         #expect(quoted.contains("- not a list"))
         #expect(quoted.contains("1. not a list either"))
         #expect(quoted.contains("# not a heading"))
@@ -81,10 +98,13 @@ struct TranscriptMarkdownTests {
         let (transcript, _) = try Self.transcript()
         let tree = try CommonMarkTree(TranscriptMarkdown(transcript).render())
         let html = try tree.texts("/document/html_block").joined()
-        #expect(html.components(separatedBy: "<details>").count - 1 == 2, "drift and release have sample answers; multiple choice has none")
+        #expect(
+            html.components(separatedBy: "<details>").count - 1 == 2,
+            "drift and release have sample answers; multiple choice has none")
         #expect(html.components(separatedBy: "</details>").count - 1 == 2)
         let headings = try tree.texts("/document/heading[@level='2']")
-        #expect(headings == ["Summary", "Scores by domain", "1. drift", "2. release", "3. pick-strategy", "4. pick-again"])
+        #expect(
+            headings == ["Summary", "Scores by domain", "1. drift", "2. release", "3. pick-strategy", "4. pick-again"])
     }
 
     @Test("A concept earned only after the follow-up says so, and the missing one names the follow-up asked")
@@ -93,6 +113,8 @@ struct TranscriptMarkdownTests {
         let markdown = TranscriptMarkdown(transcript).render()
         #expect(markdown.contains("- Detects drift (after the follow-up): “"))
         #expect(markdown.contains("**Follow-up:** How would you notice the inputs changed?"))
-        #expect(markdown.contains("- **Rolls back** (required): Every release can go wrong. Follow-up asked: “Tell me more.”"))
+        #expect(
+            markdown.contains(
+                "- **Rolls back** (required): Every release can go wrong. Follow-up asked: “Tell me more.”"))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RehearseCore
 
 @Suite("Regrade after a rubric edit")
@@ -12,17 +13,23 @@ struct TranscriptRegraderTests {
         with: "  - ref: drift-detection\n    weight: 3\n    required: true\n    patterns: ['\\baccuracy drops\\b']")
 
     func transcript() throws -> Transcript {
-        let factory = TranscriptFactory(bank: try FixtureBank(files: ["deployment/release.yaml": FixtureBank.releaseYAML]).load())
-        return try factory.transcript(startedAt: TranscriptFactory.day(0), [
-            .init("drift", Self.answer), .init("release", "A canary first."), .init("pick-strategy", "", skipped: true),
-        ])
+        let factory = TranscriptFactory(
+            bank: try FixtureBank(files: ["deployment/release.yaml": FixtureBank.releaseYAML]).load())
+        return try factory.transcript(
+            startedAt: TranscriptFactory.day(0),
+            [
+                .init("drift", Self.answer), .init("release", "A canary first."),
+                .init("pick-strategy", "", skipped: true),
+            ])
     }
 
     @Test("The edited rubric's new score replaces the old, which is kept in history with its rubric hash")
     func changedScore() throws {
         let original = try transcript()
         #expect(original.entries[0].grade.score == 40)
-        let edited = try FixtureBank(files: ["monitoring/drift.yaml": Self.editedDrift, "deployment/release.yaml": FixtureBank.releaseYAML]).load()
+        let edited = try FixtureBank(files: [
+            "monitoring/drift.yaml": Self.editedDrift, "deployment/release.yaml": FixtureBank.releaseYAML,
+        ]).load()
         let now = TranscriptFactory.day(3)
         let regrade = try TranscriptRegrader(bank: edited).regrade(original, at: now)
         let change = regrade.changes[0]
@@ -58,12 +65,16 @@ struct TranscriptRegraderTests {
         #expect(regrade.changes[1].outcome == .notInBank)
         #expect(regrade.transcript.entries[1] == original.entries[1])
         let text = RegradeReport(items: [.init(path: "t.json", regrade: regrade)], written: false).text(style: .plain)
-        #expect(text.contains("release   10  not in the bank any more; left as it was") || text.contains("not in the bank any more"))
+        #expect(
+            text.contains("release   10  not in the bank any more; left as it was")
+                || text.contains("not in the bank any more"))
     }
 
     @Test("The report shows old and new side by side with the concept gained")
     func report() throws {
-        let edited = try FixtureBank(files: ["monitoring/drift.yaml": Self.editedDrift, "deployment/release.yaml": FixtureBank.releaseYAML]).load()
+        let edited = try FixtureBank(files: [
+            "monitoring/drift.yaml": Self.editedDrift, "deployment/release.yaml": FixtureBank.releaseYAML,
+        ]).load()
         let regrade = try TranscriptRegrader(bank: edited).regrade(try transcript(), at: TranscriptFactory.day(1))
         let text = RegradeReport(items: [.init(path: "t.json", regrade: regrade)], written: false).text(style: .plain)
         #expect(text.contains("drift           40 → 100  +drift-detection"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RehearseCore
 
 @Suite("Reading transcripts: damaged, newer and missing files")
@@ -12,7 +13,10 @@ struct TranscriptStoreTests {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-store-\(UUID().uuidString)")
         store = TranscriptStore(folder: folder)
         let factory = TranscriptFactory(bank: try FixtureBank().load())
-        saved = try store.save(try factory.transcript(startedAt: TranscriptFactory.day(0), [.init("drift", "We compare the live feature distributions with training.")]))
+        saved = try store.save(
+            try factory.transcript(
+                startedAt: TranscriptFactory.day(0),
+                [.init("drift", "We compare the live feature distributions with training.")]))
     }
 
     func write(_ name: String, _ text: String) throws -> URL {
@@ -38,17 +42,25 @@ struct TranscriptStoreTests {
 
     @Test("A value of the wrong type names the field")
     func wrongType() throws {
-        let text = try String(contentsOf: saved, encoding: .utf8).replacingOccurrences(of: "\"seed\" : 7", with: "\"seed\" : \"seven\"")
+        let text = try String(contentsOf: saved, encoding: .utf8).replacingOccurrences(
+            of: "\"seed\" : 7", with: "\"seed\" : \"seven\"")
         let url = try write("wrong-type.json", text)
-        #expect(throws: TranscriptError.damaged(path: url.path, detail: "bad value at 'plan.seed'")) { try store.load(url) }
+        #expect(throws: TranscriptError.damaged(path: url.path, detail: "bad value at 'plan.seed'")) {
+            try store.load(url)
+        }
     }
 
     @Test("A newer format version asks for a newer rehearse")
     func newerVersion() throws {
-        let text = try String(contentsOf: saved, encoding: .utf8).replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 2")
+        let text = try String(contentsOf: saved, encoding: .utf8).replacingOccurrences(
+            of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 2")
         let url = try write("newer.json", text)
-        #expect(throws: TranscriptError.unsupportedVersion(path: url.path, found: 2, supported: 1)) { try store.load(url) }
-        #expect(TranscriptError.unsupportedVersion(path: url.path, found: 2, supported: 1).localizedDescription.contains("upgrade rehearse"))
+        #expect(throws: TranscriptError.unsupportedVersion(path: url.path, found: 2, supported: 1)) {
+            try store.load(url)
+        }
+        #expect(
+            TranscriptError.unsupportedVersion(path: url.path, found: 2, supported: 1).localizedDescription.contains(
+                "upgrade rehearse"))
     }
 
     @Test("A file written before regrade existed (no gradedByEngine) still loads")
