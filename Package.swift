@@ -48,13 +48,16 @@ let package = Package(
             dependencies: ["RehearseCore"],
             path: "Benchmarks/rehearse-eval"
         ),
+        // Golden-file checks shared by the test targets.
+        .target(name: "RehearseTestSupport", path: "Tests/RehearseTestSupport"),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(
-            name: "RehearseCoreTests", dependencies: ["RehearseCore", .product(name: "Yams", package: "Yams")],
+            name: "RehearseCoreTests",
+            dependencies: ["RehearseCore", "RehearseTestSupport", .product(name: "Yams", package: "Yams")],
             exclude: ["Snapshots", "Fixtures", "Interview/Fixtures"]),
         // RehearseCore builds the transcripts the end-to-end tests feed to the binary.
         .testTarget(
-            name: "EndToEndTests", dependencies: ["RehearseCore"],
+            name: "EndToEndTests", dependencies: ["RehearseCore", "RehearseTestSupport"],
             exclude: ["Fixtures", "Snapshots", "Practice/Fixtures"]),
     ]
 )

@@ -1,28 +1,14 @@
 import Foundation
+import RehearseTestSupport
 import Testing
 
-/// Golden files under Tests/EndToEndTests/Snapshots/. Run with REHEARSE_RECORD=1 to write them afresh
-/// from the current output, then review the diff before committing it.
+/// Golden files under Tests/EndToEndTests/Snapshots/ (REHEARSE_RECORD=1 re-records them).
 enum Snapshot {
     static let folder = RehearseProcess.packageRoot.appendingPathComponent("Tests/EndToEndTests/Snapshots")
 
     static func expect(_ actual: String, matches name: String, sourceLocation: SourceLocation = #_sourceLocation) throws
     {
-        let file = folder.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["REHEARSE_RECORD"] == "1" {
-            try Data(actual.utf8).write(to: file)
-            return
-        }
-        guard let expected = FileManager.default.contents(atPath: file.path) else {
-            Issue.record(
-                "no golden file \(name); run the tests with REHEARSE_RECORD=1 to record it",
-                sourceLocation: sourceLocation)
-            return
-        }
-        #expect(
-            actual == String(decoding: expected, as: UTF8.self),
-            "differs from Snapshots/\(name); if the change is intended, re-record with REHEARSE_RECORD=1",
-            sourceLocation: sourceLocation)
+        try GoldenFile.expect(actual, matches: folder.appendingPathComponent(name), sourceLocation: sourceLocation)
     }
 }
 

@@ -36,22 +36,11 @@ struct TranscriptMarkdownTests {
         return (transcript, bank)
     }
 
-    static var snapshot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Snapshots/transcript-export.md")
-    }
-
     @Test("The report matches the golden file (REHEARSE_RECORD=1 re-records it)")
     func golden() throws {
         let (transcript, _) = try Self.transcript()
         let markdown = TranscriptMarkdown(transcript, timeZone: TimeZone(identifier: "UTC")!).render()
-        if ProcessInfo.processInfo.environment["REHEARSE_RECORD"] == "1" {
-            try FileManager.default.createDirectory(
-                at: Self.snapshot.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(markdown.utf8).write(to: Self.snapshot)
-        }
-        let expected = try String(contentsOf: Self.snapshot, encoding: .utf8)
-        #expect(markdown == expected, "re-record with REHEARSE_RECORD=1 if the change is intended")
+        try CoreSnapshot.expect(markdown, matches: "transcript-export.md")
     }
 
     @Test("cmark-gfm reads the summary and domain tables with one row per answer and per domain")
