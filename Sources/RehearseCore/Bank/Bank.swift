@@ -35,10 +35,9 @@ public struct Bank: Sendable {
     public func domain(id: String) -> Domain? { domains.first { $0.id == id } }
 }
 
-/// Every pattern of the bank, compiled once per process and looked up by its source text.
-///
-/// Immutable after loading, and `Pattern` is thread-safe, so the library is too.
-public final class PatternLibrary: @unchecked Sendable {
+/// Every pattern of the bank, compiled once per process and looked up by its source text. Copies share
+/// the compiled patterns (`Pattern` is a class), so passing the bank around compiles nothing again.
+public struct PatternLibrary: Sendable {
     private let compiled: [String: Pattern]
 
     public init(_ compiled: [String: Pattern]) { self.compiled = compiled }
