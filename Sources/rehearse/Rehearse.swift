@@ -11,8 +11,7 @@ struct Rehearse: ParsableCommand {
 
             Coaches: 'rehearse rubric lint' checks the rubric files, 'rehearse rubric test' proves them, 'rehearse rubric explain' shows why an answer scored as it did, and 'rehearse rubric new' starts a question.
 
-            Exit codes: 0 success; 1 a check failed (rubric test, lint); 64 wrong arguments or unknown id;
-            65 invalid rubric or answer; 66 a file or folder is missing; 73 cannot write output.
+            Exit codes: 0 success; 1 a check failed (rubric test, lint, --min-r); 64 wrong arguments or an unknown id; 65 invalid rubric, answer or transcript; 66 a file or folder is missing; 73 cannot write output; 129, 130, 143 an interview stopped by a hang-up, Ctrl-C or SIGTERM (every answer saved).
             """,
         version: RehearseCore.version,
         subcommands: [

@@ -7,11 +7,7 @@ struct DrillCommand: ParsableCommand {
         commandName: "drill",
         abstract: "Practise your weakest concepts, on a spaced-repetition schedule.",
         discussion: """
-            Every concept your answers were graded on has a memory state (FSRS-style stability and
-            difficulty), updated by each answer: missed is "again", earned only after the follow-up is
-            "hard", earned at once is "good". A concept is due when its predicted recall falls under
-            90%. The drill asks questions for the due concepts first (the weakest first, or the weakest
-            overall when nothing is due), then the questions you have not seen for longest.
+            Every concept your answers were graded on has a memory state (FSRS-style stability and difficulty), updated by each answer: missed is "again", earned only after the follow-up is "hard", earned at once is "good". A concept is due when its predicted recall falls under 90%. The drill asks questions for the due concepts first (the weakest first, or the weakest overall when nothing is due), then the questions you have not seen for longest.
 
             The drill itself runs like 'rehearse practice' (answers end with a line holding only ".", :skip, :quit, follow-ups, feedback after each answer) and is saved to the transcripts folder like any interview, so it feeds the next schedule. A stopped drill resumes with 'rehearse practice --resume'. --plan only prints the plan: the concepts due, the questions chosen and why.
 

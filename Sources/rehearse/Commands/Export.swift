@@ -7,10 +7,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write a Markdown report of each transcript.",
         discussion: """
-            The report is rendered from the transcript alone, so an old session still exports after the
-            rubrics change: a summary table, a score bar per domain, then per question the prompt, the
-            answer as given, the concepts covered with the words that showed them, the missing ones with
-            why they matter and the follow-up asked, and the sample answer folded away.
+            The report is rendered from the transcript alone, so an old session still exports after the rubrics change: a summary table, a score bar per domain, then per question the prompt, the answer as given, the concepts covered with the words that showed them, the missing ones with why they matter and the follow-up asked, and the sample answer folded away.
 
             Writes session.md beside session.json, or into --output DIR.
 

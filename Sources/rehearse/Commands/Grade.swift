@@ -6,11 +6,10 @@ struct GradeCommand: ParsableCommand {
         commandName: "grade",
         abstract: "Grade one answer against a question's rubric.",
         discussion: """
-            Reads the answer from --answer-file, or from standard input. For a multiple-choice question,
-            the answer is the option letter.
+            Reads the answer from --answer-file, or from standard input. For a multiple-choice question, the answer is the option letter.
 
               rehearse grade --question handle-data-drift --answer-file answer.txt
-              echo "I would retrain on recent data" | rehearse grade --question handle-data-drift --format json
+              rehearse grade --question model-versioning --format json < answer.txt
             """)
 
     @OptionGroup var answer: AnswerOptions

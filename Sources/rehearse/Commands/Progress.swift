@@ -7,13 +7,10 @@ struct ProgressCommand: ParsableCommand {
         commandName: "progress",
         abstract: "Show scores per domain and per concept over time, the weakest concepts first.",
         discussion: """
-            Reads every transcript in the folder. Per domain: answers, average score, a trend arrow
-            (the last three scores against the ones before: ↑ up, ↓ down, → level, · too few) and a
-            sparkline of the latest scores. Per concept: how often it was graded and its mastery (earned
-            at once 100, only after the follow-up 50, missed 0, averaged), the weakest first.
+            Reads every transcript in the folder. Per domain: answers, average score, a trend arrow (the last three scores against the ones before: ↑ up, ↓ down, → level, · too few) and a sparkline of the latest scores. Per concept: how often it was graded and its mastery (earned at once 100, only after the follow-up 50, missed 0, averaged), the weakest first.
 
               rehearse progress
-              rehearse progress ~/interview-prep/Transcripts --format markdown > progress.md
+              rehearse progress ~/prep/Transcripts --format markdown > progress.md
               rehearse progress --format json
             """)
 

@@ -7,13 +7,10 @@ struct RegradeCommand: ParsableCommand {
         commandName: "regrade",
         abstract: "Re-score saved answers with the current rubrics and show what changed.",
         discussion: """
-            For coaches after a rubric edit: every answer (with its follow-up answers) is graded again
-            and printed as old → new score, with the concepts it gained (+) and lost (−). Nothing is
-            saved unless you pass --write; then each changed grade replaces the old one, which is kept
-            in the answer's history. Questions no longer in the bank are reported and left alone.
+            For coaches after a rubric edit: every answer (with its follow-up answers) is graded again and printed as old → new score, with the concepts it gained (+) and lost (−). Nothing is saved unless you pass --write; then each changed grade replaces the old one, which is kept in the answer's history. Questions no longer in the bank are reported and left alone.
 
               rehearse regrade Transcripts
-              rehearse regrade Transcripts/2026-11-23-190512-deployment-technical.json --write
+              rehearse regrade Transcripts/2026-11-23-190512-mixed.json --write
               rehearse regrade Transcripts --rubrics ~/edited-rubrics --format json
             """)
 

@@ -7,15 +7,10 @@ struct RubricDraftCommand: ParsableCommand {
         commandName: "draft",
         abstract: "Print a draft rubric drafted from a sample answer, for a coach to refine.",
         discussion: """
-            One concept per key term of the sample answer, matched by its stem with any ending
-            (\\bretrain\\w* for retraining) or by its group in Rubrics/synonyms.yaml (\\b{{deploy}}\\w*).
-            Words the question itself contains are left out, British spellings are folded into American
-            ones, terms that are not everyday English weigh 2, and the draft scores on the square-root
-            curve (scoring: sqrt). Merge concepts that are one idea, write each 'why', and replace the
-            examples before 'rehearse rubric test'.
+            One concept per key term of the sample answer, matched by its stem with any ending (\\bretrain\\w* for retraining) or by its group in Rubrics/synonyms.yaml (\\b{{deploy}}\\w*). Words the question itself contains are left out, British spellings are folded into American ones, terms that are not everyday English weigh 2, and the draft scores on the square-root curve (scoring: sqrt). Merge concepts that are one idea, write each 'why', and replace the examples before 'rehearse rubric test'.
 
               rehearse rubric draft --question handle-data-drift
-              rehearse rubric draft --sample-file answer.txt --prompt "How do you version models?" --id model-versions
+              rehearse rubric draft --sample-file answer.txt --prompt "Why version models?"
               rehearse rubric draft --sample-file answer.txt > Rubrics/deployment/new-question.yaml
             """)
 

@@ -7,12 +7,7 @@ struct RubricLint: ParsableCommand {
         commandName: "lint",
         abstract: "Check rubric files and report every problem, in the file:line:column form editors annotate.",
         discussion: """
-            Reports, in one run: YAML syntax errors; unknown, missing or mistyped keys; invalid patterns
-            (with the column of PCRE2's offset); patterns that match the empty string; duplicate ids;
-            a 'ref' to no concept; patterns that hit PCRE2's match limit on a long adversarial input
-            (catastrophic backtracking); a concept that none of its question's strong examples earns; a
-            sample answer that scores below 80; and, as a warning, a required concept that weighs less
-            than an optional one. Ends with a summary line.
+            Reports, in one run: YAML syntax errors; unknown, missing or mistyped keys; invalid patterns (with the column of PCRE2's offset); patterns that match the empty string; duplicate ids; a 'ref' to no concept; patterns that hit PCRE2's match limit on a long adversarial input (catastrophic backtracking); a concept that none of its question's strong examples earns; a sample answer that scores below 80; and, as a warning, a required concept that weighs less than an optional one. Ends with a summary line.
 
             Exits 1 when there are errors, 0 when there are only warnings or nothing at all.
 

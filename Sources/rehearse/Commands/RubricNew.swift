@@ -6,13 +6,11 @@ struct RubricNew: ParsableCommand {
         commandName: "new",
         abstract: "Start a new question: write a commented skeleton rubric that already passes lint.",
         discussion: """
-            Writes <rubrics>/<domain>/<id>.yaml with TODOs to replace, the schema line that gives YAML
-            editors completion and checks, and examples that pass 'rubric test'. Never overwrites a file;
-            the domain must be one of bank.yaml's, and the id must be new to the bank.
+            Writes <rubrics>/<domain>/<id>.yaml with TODOs to replace, the schema line that gives YAML editors completion and checks, and examples that pass 'rubric test'. Never overwrites a file; the domain must be one of bank.yaml's, and the id must be new to the bank.
 
-              rehearse rubric new feature-store-basics --domain data-engineering --kind technical
-              rehearse rubric new conflict-with-data-team --domain collaboration --kind behavioural
-              rehearse rubric new pick-a-drift-test --domain monitoring-governance --kind multiple-choice
+              rehearse rubric new store-basics --domain data-engineering --kind technical
+              rehearse rubric new team-conflict --domain collaboration --kind behavioural
+              rehearse rubric new pick-a-test --domain deployment --kind multiple-choice
             """)
 
     @Argument(help: ArgumentHelp("The new question's id: lower-case letters, digits and '-'.", valueName: "id"))

@@ -7,23 +7,15 @@ struct RubricTest: ParsableCommand {
         commandName: "test",
         abstract: "Run every rubric's examples and check each scores as its author expects.",
         discussion: """
-            Each example in a rubric file says its level (strong, partial, weak) and, optionally, the
-            score range and the concepts it must miss or earn. Every question also needs a strong, a
-            partial and a weak example, and its sample answer must score at least 80.
+            Each example in a rubric file says its level (strong, partial, weak) and, optionally, the score range and the concepts it must miss or earn. Every question also needs a strong, a partial and a weak example, and its sample answer must score at least 80.
 
-            Prints one line per failure (file:line, question, example, what went wrong), then the
-            summary 'N passed, N failed'. Exits 1 when anything failed.
+            Prints one line per failure (file:line, question, example, what went wrong), then the summary 'N passed, N failed'. Exits 1 when anything failed.
 
               rehearse rubric test
               rehearse rubric test Rubrics/deployment
               rehearse rubric test Rubrics/deployment/canary-vs-blue-green.yaml
 
-            With --responses, measures instead how the rubrics agree with people who marked real
-            answers: Pearson r, Spearman, the share of answer pairs put in the same order, the share in
-            the same band and within one band, per question and overall, precision and recall per
-            concept where the file labels concepts, and the worst disagreements with the evidence that
-            fired or the concept that did not. The file is JSON Lines or CSV with the fields question,
-            answer, mark (0-5 or 0-100) and optionally concepts (ids the marker found):
+            With --responses, measures instead how the rubrics agree with people who marked real answers: Pearson r, Spearman, the share of answer pairs put in the same order, the share in the same band and within one band, per question and overall, precision and recall per concept where the file labels concepts, and the worst disagreements with the evidence that fired or the concept that did not. The file is JSON Lines or CSV with the fields question, answer, mark (0-5 or 0-100) and optionally concepts (ids the marker found):
 
               {"question": "handle-data-drift", "answer": "I would retrain...", "mark": 2, "concepts": ["retraining"]}
 
