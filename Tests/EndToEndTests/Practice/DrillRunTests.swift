@@ -34,6 +34,36 @@ struct DrillRunTests {
         #expect((saved["entries"] as? [[String: Any]])?.count == 2)
     }
 
+    @Test("progress reads the transcripts of scripted interviews: domains, weakest concepts first")
+    func progressAfterInterviews() throws {
+        let folder = try TemporaryFolder()
+        let bank = PracticePipedTests.bank
+        // Two interviews on the same question: a weak answer, then a better one.
+        for answer in ["We watch it.\n.\n\n", "We compare the distribution of inputs with PSI.\n.\n\n"] {
+            let run = try RehearseProcess.run(
+                [
+                    "practice", "--rubrics", bank, "--domain", "monitoring", "--kind", "technical", "--count", "1",
+                    "--transcripts", folder.url.path,
+                ],
+                stdin: answer)
+            #expect(run.status == 0, "\(run.stderr)")
+            Thread.sleep(forTimeInterval: 1.1)  // transcript names carry the second they started
+        }
+        let progress = try RehearseProcess.run(
+            ["progress", folder.url.path, "--format", "json"])
+        #expect(progress.status == 0, "\(progress.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(progress.stdout.utf8)) as? [String: Any])
+        let domains = try #require(json["domains"] as? [[String: Any]])
+        #expect(domains.first?["id"] as? String == "monitoring")
+        #expect(domains.first?["answers"] as? Int == 2)
+        #expect(domains.first?["trend"] as? String == "up", "the second answer scored higher")
+        let concepts = try #require(json["concepts"] as? [[String: Any]])
+        let mastery = concepts.compactMap { $0["mastery"] as? Int }
+        #expect(mastery == mastery.sorted(), "weakest concepts first")
+        let text = try RehearseProcess.run(["progress", folder.url.path])
+        #expect(text.stdout.contains("Progress over 2 sessions, 2 answers"))
+    }
+
     @Test("with no transcripts yet, a drill still runs on questions never answered")
     func firstDrill() throws {
         let folder = try TemporaryFolder()
