@@ -28,15 +28,16 @@ public struct InterviewSession {
     private let clock: any InterviewClock
     private let isResumed: Bool
 
-    /// A new interview of `plan`, whose questions are already drawn (`InterviewPlanner.draw`).
+    /// A new interview of `plan`, whose questions are already drawn (`InterviewPlanner.draw`). Claims
+    /// its transcript file at once, so a session started in the same second gets a name of its own.
     public init(
         plan: InterviewPlan, bank: Bank, store: TranscriptStore, console: any InterviewConsole,
         clock: any InterviewClock
-    ) {
+    ) throws(TranscriptError) {
         let transcript = Transcript(plan: plan, bankHash: bank.contentHash, startedAt: clock.now())
         self.init(
-            transcript: transcript, url: store.url(for: transcript), bank: bank, store: store, console: console,
-            clock: clock, isResumed: false)
+            transcript: transcript, url: try store.reserveURL(for: transcript), bank: bank, store: store,
+            console: console, clock: clock, isResumed: false)
     }
 
     /// Continues the interview saved at `url`.

@@ -9,6 +9,9 @@ public protocol FileStore: Sendable {
     func files(in folder: URL) throws -> [URL]
     func createFolder(_ url: URL) throws
     func isFolder(_ url: URL) -> Bool
+    /// Creates an empty file at `url` only if nothing is there, in one step no other process can
+    /// interleave with; false when the file already exists.
+    func createNew(_ url: URL) throws -> Bool
 }
 
 extension FileStore {
@@ -56,6 +59,16 @@ public struct LocalFileStore: FileStore {
 
     public func createFolder(_ url: URL) throws {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    public func createNew(_ url: URL) throws -> Bool {
+        let descriptor = open(url.path, O_CREAT | O_EXCL | O_WRONLY, 0o644)
+        if descriptor >= 0 {
+            close(descriptor)
+            return true
+        }
+        if errno == EEXIST { return false }
+        throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
     }
 }
 
@@ -150,6 +163,23 @@ public struct TranscriptStore: Sendable {
 
     public func url(for transcript: Transcript) -> URL {
         folder.appendingPathComponent(Self.fileName(for: transcript))
+    }
+
+    /// Claims a file name for a new session: `fileName(for:)`, or with -2, -3, ... when a session that
+    /// started in the same second already has it, so two sessions never write over each other.
+    public func reserveURL(for transcript: Transcript) throws(TranscriptError) -> URL {
+        let base = url(for: transcript).deletingPathExtension().lastPathComponent
+        do {
+            try files.createFolder(folder)
+            for attempt in 1...1_000 {
+                let name = attempt == 1 ? base : "\(base)-\(attempt)"
+                let candidate = folder.appendingPathComponent(name).appendingPathExtension("json")
+                if try files.createNew(candidate) { return candidate }
+            }
+        } catch {
+            throw .cannotWrite(path: folder.path, detail: error.localizedDescription)
+        }
+        throw .cannotWrite(path: folder.path, detail: "a thousand sessions started in the same second")
     }
 
     /// Writes the transcript atomically and returns where.

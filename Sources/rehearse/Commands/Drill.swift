@@ -47,7 +47,7 @@ struct DrillCommand: ParsableCommand {
                 return
             }
             let store = TranscriptStore(folder: transcriptOptions.folder)
-            var session = InterviewSession(
+            var session = try InterviewSession(
                 plan: drill.interviewPlan, bank: bank, store: store, console: InteractiveRun.console(),
                 clock: SystemClock())
             try InteractiveRun.run(&session, rubrics: rubricOptions.rubrics)

@@ -98,7 +98,7 @@ struct PracticeCommand: ParsableCommand {
         // Without --count, a small bank or a narrow filter gives a shorter interview rather than an error.
         if count == nil { request.count = max(1, min(Self.defaultCount, planner.availableCount(for: request))) }
         let plan = try planner.draw(request)
-        return InterviewSession(plan: plan, bank: bank, store: store, console: console, clock: SystemClock())
+        return try InterviewSession(plan: plan, bank: bank, store: store, console: console, clock: SystemClock())
     }
 
     private func resumedSession(bank: Bank, store: TranscriptStore, console: any InterviewConsole) throws

@@ -64,6 +64,27 @@ struct DrillRunTests {
         #expect(text.stdout.contains("Progress over 2 sessions, 2 answers"))
     }
 
+    @Test("interviews run at the same moment never write over each other's transcript")
+    func concurrentInterviews() throws {
+        let folder = try TemporaryFolder()
+        let answers = ["We watch it one.", "We watch it two.", "We watch it three."]
+        let path = folder.url.path
+        DispatchQueue.concurrentPerform(iterations: answers.count) { index in
+            _ = try? RehearseProcess.run(
+                [
+                    "practice", "--rubrics", PracticePipedTests.bank, "--domain", "monitoring", "--kind", "technical",
+                    "--count", "1", "--transcripts", path,
+                ],
+                stdin: answers[index] + "\n.\n\n")
+        }
+        let saved = try FileManager.default.contentsOfDirectory(at: folder.url, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "json" }
+            .compactMap { try? String(contentsOf: $0, encoding: .utf8) }
+        for answer in answers {
+            #expect(saved.contains { $0.contains(answer) }, "\(answer) was lost")
+        }
+    }
+
     @Test("with no transcripts yet, a drill still runs on questions never answered")
     func firstDrill() throws {
         let folder = try TemporaryFolder()

@@ -4,6 +4,25 @@ import Testing
 
 @Suite("Interview session")
 struct InterviewSessionTests {
+    @Test("Two interviews started in the same second keep separate transcripts")
+    func sameSecond() throws {
+        let fixture = try InterviewFixture()
+        func session(answering answer: String) throws -> InterviewSession {
+            try InterviewSession(
+                plan: fixture.plan(["drift-check"]), bank: fixture.bank, store: fixture.store,
+                console: ScriptedConsole(answer + "\n.\n\n"), clock: fixture.clock)
+        }
+        var first = try session(answering: "We compare distributions.")
+        var second = try session(answering: "We retrain weekly.")
+        _ = try first.run()
+        _ = try second.run()
+        #expect(
+            second.transcriptURL.lastPathComponent == first.transcriptURL.deletingPathExtension().lastPathComponent
+                + "-2.json")
+        #expect(fixture.files.text(at: first.transcriptURL)?.contains("We compare distributions.") == true)
+        #expect(fixture.files.text(at: second.transcriptURL)?.contains("We retrain weekly.") == true)
+    }
+
     @Test("a whole interview: multi-line answer, follow-up graded together, multiple choice, report written")
     func wholeInterview() throws {
         let fixture = try InterviewFixture()
@@ -156,7 +175,7 @@ struct InterviewSessionTests {
         let fixture = try InterviewFixture()
         let console = ScriptedConsole(
             "We compare distributions and retrain.\n.\n", clock: fixture.clock, secondsPerLine: 100)
-        var session = InterviewSession(
+        var session = try InterviewSession(
             plan: fixture.plan(["drift-check"]), bank: fixture.bank, store: fixture.store, console: console,
             clock: fixture.clock)
         _ = try session.run()

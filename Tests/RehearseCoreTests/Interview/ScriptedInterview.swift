@@ -66,6 +66,14 @@ final class InMemoryFileStore: FileStore, @unchecked Sendable {
 
     func createFolder(_ url: URL) throws {}
 
+    func createNew(_ url: URL) throws -> Bool {
+        lock.withLock {
+            guard contents[url.path] == nil else { return false }
+            contents[url.path] = Data()
+            return true
+        }
+    }
+
     func text(at url: URL) -> String? {
         lock.withLock { contents[url.path].map { String(decoding: $0, as: UTF8.self) } }
     }
@@ -96,7 +104,7 @@ struct InterviewFixture {
     ) throws -> (session: InterviewSession, console: ScriptedConsole, outcome: InterviewSession.Outcome) {
         let console = ScriptedConsole(script, clock: clock)
         console.editor = editor
-        var session = InterviewSession(
+        var session = try InterviewSession(
             plan: plan(ids, feedback: feedback), bank: bank, store: store, console: console, clock: clock)
         let outcome = try session.run()
         return (session, console, outcome)
