@@ -104,9 +104,9 @@ public struct GradeReport {
         }
         out += "| Concept | Weight | Required | Matched | Evidence |\n| --- | --- | --- | --- | --- |\n"
         for concept in grade.concepts {
-            let evidence = concept.evidence.map { "“\(Markdown.escapeCell($0.context))”" } ?? "—"
+            let evidence = concept.evidence.map { "“\(Markdown.escape($0.context))”" } ?? "—"
             out +=
-                "| \(Markdown.escapeCell(concept.label)) | \(concept.weight.formatted) | \(concept.required ? "yes" : "no") | \(concept.matched ? "✓" : "✗") | \(evidence) |\n"
+                "| \(Markdown.escape(concept.label)) | \(concept.weight.formatted) | \(concept.required ? "yes" : "no") | \(concept.matched ? "✓" : "✗") | \(evidence) |\n"
         }
         let missing = grade.concepts.filter { !$0.matched }
         if !missing.isEmpty {
@@ -229,7 +229,6 @@ public enum Markdown {
         return out
     }
 
-    public static func escapeCell(_ text: String) -> String { escape(text) }
 
     /// `escape`, and also safe at the start of a line, where "- ", "+ ", "1. " or "===" would start a
     /// list or a heading.

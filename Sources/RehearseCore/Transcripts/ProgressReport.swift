@@ -127,13 +127,13 @@ public struct ProgressReport {
         for domain in domains {
             let average = Int(domain.average.rounded())
             out +=
-                "| \(Markdown.escapeCell(domain.id)) | \(domain.scores.count) | \(average) | `\(Markdown.bar(domain.average)) \(average)` | \(domain.trend.arrow) \(Sparkline.of(domain.scores)) |\n"
+                "| \(Markdown.escape(domain.id)) | \(domain.scores.count) | \(average) | `\(Markdown.bar(domain.average)) \(average)` | \(domain.trend.arrow) \(Sparkline.of(domain.scores)) |\n"
         }
         out +=
             "\n## Concepts, weakest first\n\n| Concept | Label | Seen | Mastery | Trend |\n| --- | --- | ---: | ---: | --- |\n"
         for concept in concepts {
             out +=
-                "| \(Markdown.escapeCell(concept.id)) | \(Markdown.escapeCell(concept.label)) | \(concept.recalls.count) | \(Int(concept.mastery.rounded()))% | \(concept.trend.arrow) \(Sparkline.of(concept.recalls.map(\.score))) |\n"
+                "| \(Markdown.escape(concept.id)) | \(Markdown.escape(concept.label)) | \(concept.recalls.count) | \(Int(concept.mastery.rounded()))% | \(concept.trend.arrow) \(Sparkline.of(concept.recalls.map(\.score))) |\n"
         }
         out +=
             "\nMastery: a concept earned at once counts 100, earned only after the follow-up 50, missed 0, averaged over every answer that was graded on it. Trend compares the last three with the ones before.\n"

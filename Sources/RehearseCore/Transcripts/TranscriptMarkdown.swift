@@ -38,7 +38,7 @@ public struct TranscriptMarkdown {
             let band = entry.skipped ? "—" : entry.grade.band.rawValue
             let time = "\(Self.duration(entry.seconds)) / \(Self.duration(Double(entry.timeLimit)))"
             out +=
-                "| \(index + 1) | \(Markdown.escapeCell(entry.questionID)) | \(Markdown.escapeCell(entry.domain)) | \(score) | \(band) | \(time) |\n"
+                "| \(index + 1) | \(Markdown.escape(entry.questionID)) | \(Markdown.escape(entry.domain)) | \(score) | \(band) | \(time) |\n"
         }
         return out
     }
@@ -54,7 +54,7 @@ public struct TranscriptMarkdown {
             let scores = answered.filter { $0.domain == domain }.map { Double($0.grade.score) }
             let average = scores.reduce(0, +) / Double(scores.count)
             out +=
-                "| \(Markdown.escapeCell(domain)) | \(scores.count) | \(Int(average.rounded())) | `\(Markdown.bar(average)) \(Int(average.rounded()))` |\n"
+                "| \(Markdown.escape(domain)) | \(scores.count) | \(Int(average.rounded())) | `\(Markdown.bar(average)) \(Int(average.rounded()))` |\n"
         }
         return out
     }
