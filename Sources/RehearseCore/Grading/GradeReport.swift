@@ -229,7 +229,6 @@ public enum Markdown {
         return out
     }
 
-
     /// `escape`, and also safe at the start of a line, where "- ", "+ ", "1. " or "===" would start a
     /// list or a heading.
     public static func escapeLine(_ text: String) -> String {
