@@ -3,8 +3,7 @@ import Foundation
 @testable import RehearseCore
 
 /// A small rubric folder written to a temporary directory, for tests that need files on disk.
-final class FixtureBank {
-    let root: URL
+final class FixtureBank: TemporaryRubricFolder {
 
     static let bankYAML = """
         domains:
@@ -76,24 +75,12 @@ final class FixtureBank {
           - {level: weak, answer: A}
         """
 
-    init(files: [String: String] = [:]) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "rehearse-bank-\(UUID().uuidString)/Rubrics")
+    override init(files: [String: String] = [:]) throws {
         let defaults = [
             "bank.yaml": Self.bankYAML, "concepts/core.yaml": Self.conceptsYAML,
             "monitoring/drift.yaml": Self.driftYAML, "deployment/pick-strategy.yaml": Self.choiceYAML,
         ]
-        for (path, contents) in defaults.merging(files, uniquingKeysWith: { $1 }) {
-            try write(path, contents)
-        }
-    }
-
-    deinit { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-
-    func write(_ path: String, _ contents: String) throws {
-        let url = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(contents.utf8).write(to: url)
+        try super.init(files: defaults.merging(files, uniquingKeysWith: { $1 }))
     }
 
     func load() throws -> Bank { try BankLoader().load(from: root) }

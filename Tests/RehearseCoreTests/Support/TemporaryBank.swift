@@ -4,8 +4,7 @@ import Foundation
 
 /// A rubric folder in a temporary directory: one domain, one shared concept, and the question files a
 /// test writes. Removed when the test is done.
-final class TemporaryBank {
-    let root: URL
+final class TemporaryBank: TemporaryRubricFolder {
 
     static let question = #"""
         id: drift
@@ -33,30 +32,19 @@ final class TemporaryBank {
         """#
 
     init(questions: [String: String] = ["drift": TemporaryBank.question]) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "rehearse-core-\(UUID().uuidString)/Rubrics")
-        try write("bank.yaml", "domains:\n  - {id: ops, title: Operations, weight: 100}\n")
-        try write(
-            "concepts/core.yaml",
-            #"""
+        var files = [
+            "bank.yaml": "domains:\n  - {id: ops, title: Operations, weight: 100}\n",
+            "concepts/core.yaml": #"""
             concepts:
               - id: drift-detection
                 label: Detects drift by comparing distributions
                 patterns: ['\b(monitor|compar)\w*\b.{0,40}\bdistribution\w*']
                 why: Inputs change quietly.
-            """#)
-        for (id, text) in questions { try write("ops/\(id).yaml", text) }
+            """#,
+        ]
+        for (id, text) in questions { files["ops/\(id).yaml"] = text }
+        try super.init(files: files)
     }
-
-    deinit { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
-
-    func write(_ path: String, _ contents: String) throws {
-        let url = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(contents.utf8).write(to: url)
-    }
-
-    func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
     func lint(scope: PathScope = .everything) throws -> LintReport { try RubricLinter().lint(root, scope: scope) }
 }
