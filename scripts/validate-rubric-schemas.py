@@ -3,7 +3,8 @@
 
 Usage: scripts/validate-rubric-schemas.py [RUBRICS_DIR] [--schemas DIR]
 
-bank.yaml is checked against bank.schema.json, concepts/*.yaml against concepts.schema.json and every
+bank.yaml is checked against bank.schema.json, concepts/*.yaml against concepts.schema.json,
+misconceptions/*.yaml against misconceptions.schema.json and every
 other <domain>/<question>.yaml against rubric.schema.json. Each file must also name its schema on its
 first line (`# yaml-language-server: $schema=...`), which is what gives YAML editors completion and
 checks. Prints one `file: problem` line per problem and exits 1 if there was any.
@@ -27,6 +28,8 @@ def schema_name(path: pathlib.Path, root: pathlib.Path) -> str:
         return "synonyms.schema.json"
     if relative.parts[0] == "concepts":
         return "concepts.schema.json"
+    if relative.parts[0] == "misconceptions":
+        return "misconceptions.schema.json"
     return "rubric.schema.json"
 
 

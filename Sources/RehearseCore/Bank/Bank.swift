@@ -5,6 +5,8 @@ import PCRE2
 public struct Bank: Sendable {
     public var domains: [Domain]
     public var concepts: [String: Concept]
+    /// The shared misconceptions of Rubrics/misconceptions/, by id.
+    public var misconceptions: [String: Misconception]
     public var questions: [Question]
     /// Fingerprint of every file the bank was read from.
     public var contentHash: String
@@ -15,11 +17,13 @@ public struct Bank: Sendable {
     public var typoCorrector: TypoCorrector
 
     public init(
-        domains: [Domain], concepts: [String: Concept], questions: [Question], contentHash: String,
+        domains: [Domain], concepts: [String: Concept], misconceptions: [String: Misconception] = [:],
+        questions: [Question], contentHash: String,
         patterns: PatternLibrary, synonyms: SynonymTable = SynonymTable(), typoCorrector: TypoCorrector = .disabled
     ) {
         self.domains = domains
         self.concepts = concepts
+        self.misconceptions = misconceptions
         self.questions = questions
         self.contentHash = contentHash
         self.patterns = patterns

@@ -17,6 +17,7 @@ public struct BankLoader: Sendable {
 
     public static let bankFile = "bank.yaml"
     public static let conceptsFolder = "concepts"
+    public static let misconceptionsFolder = "misconceptions"
 
     private let matchLimits: MatchLimits
     private let wordList: WordList
@@ -44,11 +45,13 @@ public struct BankLoader: Sendable {
         session.loadDomains()
         session.loadSynonyms()
         session.loadConcepts()
+        session.loadSharedMisconceptions()
         session.loadQuestions()
         let patterns = session.compilePatterns(limits: matchLimits)
         let diagnostics = session.diagnostics.sorted { $0.location < $1.location }
         let bank = Bank(
-            domains: session.domains, concepts: session.concepts, questions: session.questions,
+            domains: session.domains, concepts: session.concepts, misconceptions: session.misconceptions,
+            questions: session.questions,
             contentHash: session.hash.hex, patterns: patterns, synonyms: session.synonyms,
             typoCorrector: TypoCorrector(vocabulary: session.vocabulary(), wordList: wordList))
         return Result(
@@ -77,6 +80,8 @@ private struct LoadSession {
     var domains: [Domain] = []
     var concepts: [String: Concept] = [:]
     var conceptLocations: [String: SourceLocation] = [:]
+    var misconceptions: [String: Misconception] = [:]
+    var misconceptionLocations: [String: SourceLocation] = [:]
     var questions: [Question] = []
     var questionLocations: [String: SourceLocation] = [:]
     var patternSites: [PatternSite] = []
@@ -265,7 +270,8 @@ private struct LoadSession {
 
     mutating func loadQuestions() {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-        for name in names.sorted() where name != BankLoader.conceptsFolder && !name.hasPrefix(".") {
+        let libraries = [BankLoader.conceptsFolder, BankLoader.misconceptionsFolder]
+        for name in names.sorted() where !libraries.contains(name) && !name.hasPrefix(".") {
             let url = root.appendingPathComponent(name)
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
@@ -335,7 +341,8 @@ private struct LoadSession {
                     "\(what) is \(kind.rawValue); only multiple-choice questions have 'options'")
             }
         }
-        question.rubric.misconceptions = parseMisconceptions(map, what: what, reader: &reader)
+        question.rubric.misconceptions = parseMisconceptions(
+            map, what: what, conceptIDs: Set(question.rubric.concepts.map(\.id)), reader: &reader)
         question.rubric.scoring = parseScoring(map, what: what, reader: &reader)
         question.examples = parseExamples(map, question: question, reader: &reader)
         questions.append(question)
@@ -354,7 +361,8 @@ private struct LoadSession {
     func parseScoring(_ map: Node.Mapping, what: String, reader: inout YAMLReader) -> ScoringCurve? {
         guard let text = reader.string(map, "scoring", in: what) else { return nil }
         if let curve = ScoringCurve(rawValue: text) { return curve }
-        reader.error(at: map[text: "scoring"], "'scoring' of \(what) is '\(text)'; use linear (the default) or sqrt")
+        reader.error(
+            at: map[text: "scoring"], "'scoring' of \(what) is '\(text)'; use calibrated (the default), linear or sqrt")
         return nil
     }
 
@@ -416,27 +424,116 @@ private struct LoadSession {
         return result
     }
 
-    mutating func parseMisconceptions(_ map: Node.Mapping, what: String, reader: inout YAMLReader) -> [Misconception] {
-        reader.sequence(map[text: "misconceptions"], "'misconceptions' of \(what)").compactMap { item in
-            guard let entry = reader.mapping(item, "a misconception of \(what)") else { return nil }
-            reader.rejectUnknownKeys(entry, allowed: RubricKeys.misconception, in: "a misconception of \(what)")
-            guard let id = reader.string(entry, "id", in: "a misconception of \(what)", required: true) else {
-                return nil
+    // MARK: misconceptions/
+
+    mutating func loadSharedMisconceptions() {
+        for url in yamlFiles(in: root.appendingPathComponent(BankLoader.misconceptionsFolder)) {
+            guard case (var reader, let node, _)? = read(url) else { continue }
+            if let top = reader.mapping(node, "a misconceptions file") {
+                reader.rejectUnknownKeys(top, allowed: RubricKeys.misconceptionsFile, in: "a misconceptions file")
+                for item in reader.sequence(top[text: "misconceptions"], "'misconceptions'") {
+                    guard let entry = reader.mapping(item, "a misconception") else { continue }
+                    guard let misconception = parseMisconception(entry, item: item, question: nil, reader: &reader)
+                    else { continue }
+                    if let previous = misconceptionLocations[misconception.id] {
+                        reader.error(
+                            at: item,
+                            "misconception '\(misconception.id)' is already defined at \(previous); rename one")
+                        continue
+                    }
+                    misconceptions[misconception.id] = misconception
+                    misconceptionLocations[misconception.id] = reader.location(item)
+                }
             }
-            let owner = "misconception '\(id)' of \(what)"
-            let patterns =
-                readPatterns(entry, key: "pattern", owner: owner, reader: &reader)
-                + readPatterns(entry, key: "patterns", owner: owner, reader: &reader)
-            if patterns.isEmpty { reader.error(at: item, "\(owner) has no pattern; add 'pattern:'") }
-            let penalty = reader.number(entry, "penalty", in: owner) ?? 1
-            if penalty <= 0 {
-                reader.error(
-                    at: entry[text: "penalty"], "\(owner) has penalty \(penalty.formatted); a penalty must be positive")
-            }
-            return Misconception(
-                id: id, label: reader.string(entry, "label", in: owner) ?? id, patterns: patterns, penalty: penalty,
-                why: reader.string(entry, "why", in: owner, required: true) ?? "")
+            diagnostics += reader.diagnostics
         }
+    }
+
+    /// A misconception defined in place (`question` is "question 'its-id'") or in misconceptions/ (nil).
+    mutating func parseMisconception(
+        _ entry: Node.Mapping, item: Node, question: String?, reader: inout YAMLReader
+    ) -> Misconception? {
+        let place = question.map { " of \($0)" } ?? ""
+        reader.rejectUnknownKeys(entry, allowed: RubricKeys.misconception, in: "a misconception\(place)")
+        guard let id = reader.string(entry, "id", in: "a misconception\(place)", required: true) else { return nil }
+        checkIdentifier(id, node: entry[text: "id"], reader: &reader)
+        let owner = "misconception '\(id)'\(place)"
+        let patterns =
+            readPatterns(entry, key: "pattern", owner: owner, reader: &reader)
+            + readPatterns(entry, key: "patterns", owner: owner, reader: &reader)
+        if patterns.isEmpty { reader.error(at: item, "\(owner) has no pattern; add 'pattern:'") }
+        let penalty = readPenalty(entry, owner: owner, reader: &reader) ?? 1
+        return Misconception(
+            id: id, label: reader.string(entry, "label", in: owner) ?? id, patterns: patterns, penalty: penalty,
+            why: reader.string(entry, "why", in: owner, required: true) ?? "",
+            contradicts: reader.strings(entry, "contradicts", in: owner).map(\.0))
+    }
+
+    func readPenalty(_ entry: Node.Mapping, owner: String, reader: inout YAMLReader) -> Double? {
+        guard let penalty = reader.number(entry, "penalty", in: owner) else { return nil }
+        if penalty <= 0 {
+            reader.error(
+                at: entry[text: "penalty"], "\(owner) has penalty \(penalty.formatted); a penalty must be positive")
+        }
+        return penalty
+    }
+
+    mutating func parseMisconceptions(
+        _ map: Node.Mapping, what: String, conceptIDs: Set<String>, reader: inout YAMLReader
+    ) -> [Misconception] {
+        var result: [Misconception] = []
+        for item in reader.sequence(map[text: "misconceptions"], "'misconceptions' of \(what)") {
+            guard let entry = reader.mapping(item, "a misconception of \(what)") else { continue }
+            let misconception: Misconception
+            if let ref = reader.string(entry, "ref", in: "a misconception of \(what)") {
+                guard let shared = referencedMisconception(ref, entry: entry, what: what, reader: &reader) else {
+                    continue
+                }
+                // A shared claim may contradict concepts this question does not use.
+                misconception = shared.contradicting(only: conceptIDs)
+            } else {
+                guard let inline = parseMisconception(entry, item: item, question: what, reader: &reader) else {
+                    continue
+                }
+                for id in inline.contradicts where !conceptIDs.contains(id) {
+                    let hint = closestMatch(to: id, in: conceptIDs).map { "did you mean '\($0)'? " } ?? ""
+                    reader.error(
+                        at: entry[text: "contradicts"],
+                        "misconception '\(inline.id)' of \(what) contradicts concept '\(id)', which the question does not use; \(hint)fix the id"
+                    )
+                }
+                misconception = inline
+            }
+            if result.contains(where: { $0.id == misconception.id }) {
+                reader.error(at: item, "misconception '\(misconception.id)' appears twice in \(what); keep one")
+                continue
+            }
+            result.append(misconception)
+        }
+        return result
+    }
+
+    mutating func referencedMisconception(
+        _ ref: String, entry: Node.Mapping, what: String, reader: inout YAMLReader
+    ) -> Misconception? {
+        let owner = "misconception '\(ref)' of \(what)"
+        reader.rejectUnknownKeys(entry, allowed: RubricKeys.misconceptionReference, in: owner)
+        guard var shared = misconceptions[ref] else {
+            let hint = closestMatch(to: ref, in: misconceptions.keys).map { "did you mean '\($0)'? " } ?? ""
+            reader.error(
+                at: entry[text: "ref"],
+                "\(what) refers to misconception '\(ref)', which no file in misconceptions/ defines; \(hint)define it or fix the ref"
+            )
+            return nil
+        }
+        shared.patterns += readPatterns(entry, key: "patterns", owner: owner, reader: &reader)
+        if let label = reader.string(entry, "label", in: owner) { shared.label = label }
+        if let why = reader.string(entry, "why", in: owner) { shared.why = why }
+        if let penalty = readPenalty(entry, owner: owner, reader: &reader) { shared.penalty = penalty }
+        if entry[text: "contradicts"] != nil {
+            shared.contradicts = reader.strings(entry, "contradicts", in: owner).map(\.0)
+        }
+        return shared
     }
 
     func parseOptions(_ map: Node.Mapping, what: String, reader: inout YAMLReader) -> [ChoiceOption] {
@@ -479,20 +576,36 @@ private struct LoadSession {
             let owner = "an example of \(what)"
             guard let levelText = reader.string(entry, "level", in: owner, required: true) else { return nil }
             guard let level = RubricExample.Level(rawValue: levelText) else {
-                reader.error(
-                    at: entry[text: "level"], "'level' of \(owner) is '\(levelText)'; use strong, partial or weak")
+                let levels = RubricExample.Level.allCases.map(\.rawValue).joined(separator: ", ")
+                reader.error(at: entry[text: "level"], "'level' of \(owner) is '\(levelText)'; use one of: \(levels)")
                 return nil
             }
             guard let answer = reader.string(entry, "answer", in: owner, required: true) else { return nil }
             var example = RubricExample(
                 level: level, answer: answer, minScore: RubricExample.defaultRange(for: level).lowerBound,
-                maxScore: RubricExample.defaultRange(for: level).upperBound, location: reader.location(item))
+                maxScore: RubricExample.defaultRange(for: level).upperBound,
+                blind: reader.bool(entry, "blind", in: owner) ?? false, location: reader.location(item))
+            if example.blind, level != .strong {
+                reader.error(
+                    at: entry[text: "blind"], "\(owner) is \(level.rawValue); only a strong example is marked blind")
+            }
             if let expectNode = entry[text: "expect"], let expect = reader.mapping(expectNode, "'expect' of \(owner)") {
                 reader.rejectUnknownKeys(expect, allowed: RubricKeys.expectation, in: "'expect' of \(owner)")
                 example.minScore = reader.integer(expect, "min_score", in: "'expect'") ?? example.minScore
                 example.maxScore = reader.integer(expect, "max_score", in: "'expect'") ?? example.maxScore
                 example.missing = reader.strings(expect, "missing", in: "'expect'").map(\.0)
                 example.matched = reader.strings(expect, "matched", in: "'expect'").map(\.0)
+                example.misconceptions = reader.strings(expect, "misconceptions", in: "'expect'").map(\.0)
+                for id in example.misconceptions where !question.rubric.misconceptions.contains(where: { $0.id == id })
+                {
+                    reader.error(at: expectNode, "\(owner) expects misconception '\(id)', which \(what) does not list")
+                }
+                if level.isAdversarial, example.maxScore > RubricExample.adversarialMaximum {
+                    reader.error(
+                        at: expectNode,
+                        "\(owner) is \(level.rawValue) with max_score \(example.maxScore); a \(level.rawValue) answer may score \(RubricExample.adversarialMaximum) at most"
+                    )
+                }
                 // Ids written under 'concepts', even one whose ref failed: that failure is reported once.
                 let known = Set(
                     reader.sequence(map[text: "concepts"], "'concepts'").compactMap { $0.mapping }

@@ -45,7 +45,8 @@ public struct RubricConcept: Codable, Sendable, Hashable {
     public var id: String { concept.id }
 }
 
-/// A wrong idea that costs points when an answer states it.
+/// A wrong idea that costs points when an answer states it. Defined once in Rubrics/misconceptions/ and
+/// referenced by id, or defined in place in one question's rubric.
 public struct Misconception: Codable, Sendable, Hashable, Identifiable {
     public var id: String
     public var label: String
@@ -53,30 +54,33 @@ public struct Misconception: Codable, Sendable, Hashable, Identifiable {
     /// Subtracted from the matched weight, in the same units as concept weights.
     public var penalty: Double
     public var why: String
+    /// Concepts the wrong claim contradicts: when it fires, they earn nothing, whatever else matched.
+    public var contradicts: [String]
 
-    public init(id: String, label: String, patterns: [String], penalty: Double, why: String) {
+    public init(
+        id: String, label: String, patterns: [String], penalty: Double, why: String, contradicts: [String] = []
+    ) {
         self.id = id
         self.label = label
         self.patterns = patterns
         self.penalty = penalty
         self.why = why
+        self.contradicts = contradicts
     }
-}
 
-/// How the share of weight an answer earned becomes its score.
-public enum ScoringCurve: String, Codable, Sendable, CaseIterable {
-    /// The score is the share itself: half the weight, 50.
-    case linear
-    /// The square root of the share: half the weight, 71. Graders give a partial answer more than its
-    /// share of the key terms, and this curve agrees with them better (see Rubrics/README.md).
-    case sqrt
+    /// This misconception with only the contradicted concepts that a question uses.
+    func contradicting(only conceptIDs: Set<String>) -> Misconception {
+        var copy = self
+        copy.contradicts = contradicts.filter(conceptIDs.contains)
+        return copy
+    }
 }
 
 /// How a question's concepts and misconceptions turn an answer into a score.
 public struct Rubric: Codable, Sendable, Hashable {
     public var concepts: [RubricConcept]
     public var misconceptions: [Misconception]
-    /// `scoring:` in the question file; nil means linear.
+    /// `scoring:` in the question file; nil means calibrated.
     public var scoring: ScoringCurve?
 
     public init(concepts: [RubricConcept] = [], misconceptions: [Misconception] = [], scoring: ScoringCurve? = nil) {
@@ -85,7 +89,7 @@ public struct Rubric: Codable, Sendable, Hashable {
         self.scoring = scoring
     }
 
-    public var curve: ScoringCurve { scoring ?? .linear }
+    public var curve: ScoringCurve { scoring ?? .calibrated }
 
     public var totalWeight: Double { concepts.reduce(0) { $0 + $1.weight } }
 }

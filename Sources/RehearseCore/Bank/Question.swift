@@ -23,7 +23,26 @@ public struct ChoiceOption: Codable, Sendable, Hashable {
 
 /// An answer a rubric must grade as its author expects: the rubric's own test.
 public struct RubricExample: Codable, Sendable, Hashable {
-    public enum Level: String, Codable, Sendable, CaseIterable { case strong, partial, weak }
+    /// What kind of answer an example is. Besides strong, partial and weak, the adversarial kinds prove
+    /// the rubric cannot be bluffed: each must score `adversarialMaximum` or less.
+    public enum Level: String, Codable, Sendable, CaseIterable {
+        case strong, partial, weak
+        /// Confident, with the right terms, and a wrong or harmful core claim.
+        case wrong
+        /// Names the practices and says they are unnecessary or would be skipped.
+        case negated
+        /// Fluent prose or a list of the right terms that says nothing concrete.
+        case buzzword
+        /// A behavioural story with the shape of STAR and no content.
+        case starSkeleton = "star-skeleton"
+        /// An answer to another question.
+        case offTopic = "off-topic"
+
+        public var isAdversarial: Bool { ![.strong, .partial, .weak].contains(self) }
+    }
+
+    /// The highest score an adversarial example (wrong, negated, buzzword, ...) may be allowed.
+    public static let adversarialMaximum = 30
 
     public var level: Level
     public var answer: String
@@ -33,11 +52,15 @@ public struct RubricExample: Codable, Sendable, Hashable {
     public var missing: [String]
     /// Concept ids the grade must list as matched.
     public var matched: [String]
+    /// Misconception ids that must fire on this answer.
+    public var misconceptions: [String]
+    /// True when the answer was written from the prompt alone, by someone who had not read the rubric.
+    public var blind: Bool
     public var location: SourceLocation
 
     public init(
         level: Level, answer: String, minScore: Int, maxScore: Int, missing: [String] = [],
-        matched: [String] = [], location: SourceLocation
+        matched: [String] = [], misconceptions: [String] = [], blind: Bool = false, location: SourceLocation
     ) {
         self.level = level
         self.answer = answer
@@ -45,6 +68,8 @@ public struct RubricExample: Codable, Sendable, Hashable {
         self.maxScore = maxScore
         self.missing = missing
         self.matched = matched
+        self.misconceptions = misconceptions
+        self.blind = blind
         self.location = location
     }
 
@@ -54,6 +79,7 @@ public struct RubricExample: Codable, Sendable, Hashable {
         case .strong: 80...100
         case .partial: 41...79
         case .weak: 0...40
+        case .wrong, .negated, .buzzword, .starSkeleton, .offTopic: 0...adversarialMaximum
         }
     }
 }

@@ -14,8 +14,11 @@ public enum RubricKeys {
         "id", "domain", "kind", "prompt", "time_limit", "hint", "sample_answer", "concepts", "misconceptions",
         "options", "examples", "scoring",
     ]
-    public static let misconception = ["id", "label", "pattern", "patterns", "penalty", "why"]
+    public static let misconceptionsFile = ["misconceptions"]
+    public static let misconception = ["id", "label", "pattern", "patterns", "penalty", "why", "contradicts"]
+    /// A shared misconception as a question uses it: may add patterns and override the rest.
+    public static let misconceptionReference = ["ref", "label", "patterns", "penalty", "why", "contradicts"]
     public static let option = ["letter", "text", "correct", "why"]
-    public static let example = ["level", "answer", "expect"]
-    public static let expectation = ["min_score", "max_score", "missing", "matched"]
+    public static let example = ["level", "answer", "expect", "blind"]
+    public static let expectation = ["min_score", "max_score", "missing", "matched", "misconceptions"]
 }

@@ -1,83 +1,116 @@
 /// Decides whether an answer says something about a term it mentions, or only names it.
 ///
-/// A list of buzzwords ("drift, monitoring, Kubernetes, CI/CD, MLflow, rollback") is graded 1 of 5 by
-/// people, so a concept named only in a bare list or a verbless fragment earns part of its weight. The
-/// test is deliberately lenient, so that answers written as ordinary sentences keep full credit: the
-/// sentence around the mention counts as explaining it when it has a clause marker (a pronoun, an
-/// auxiliary or modal verb, a connective such as "because" or "when"), or when it runs to five words
-/// or more without being a list of short comma-separated items.
+/// People grade a list of buzzwords ("drift detection, monitoring, alerting, retraining") 1 of 5 however
+/// it is wrapped, so a concept earns only `namedOnlyCredit` of its weight when its statement
+/// - is a fragment of three words or fewer ("- drift detection", "Canary."),
+/// - makes only a vague claim: it holds a vague word ("X is key", "I'd definitely think about X",
+///   "we follow best practices") and nothing specific (no number, no condition or comparison, no name), or
+/// - packs three or more of the rubric's concepts into fewer than `wordsPerConcept` words each, and the
+///   list item holding this one says nothing specific about it.
+///
+/// "Specific" is deliberately an idea, not a vocabulary: a number, a comparison or condition ("against
+/// training", "per feature", "when labels arrive", "at the operating threshold"), or a cause.
 enum Explanation {
     /// The share of a concept's weight earned by naming it without explaining it.
     static let namedOnlyCredit = 0.3
-    static let minimumSentenceWords = 5
+    /// A statement this short only names things.
+    static let fragmentWords = 3
+    /// A statement with three or more concepts and fewer words than this per concept is a list.
+    static let wordsPerConcept = 6
+    static let listConcepts = 3
 
-    static let clauseMarkers: Set<String> = [
-        "i", "we", "you", "they", "he", "she", "it", "this", "that", "these", "those", "which", "who", "there",
-        "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "have", "has", "had",
-        "would", "will", "can", "could", "should", "must", "might", "may", "shall",
-        "because", "so", "if", "when", "then", "since", "while", "once", "before", "after", "until", "unless",
-        "whenever", "by", "via", "using", "let", "lets", "means", "need", "needs", "use", "uses", "make", "makes",
-        "keep", "keeps", "get", "gets", "run", "runs", "help", "helps", "compare", "compares", "check", "checks",
+    /// Words that relate a term to something: a comparison, a condition, a measure, a cause.
+    static let relationWords: Set<String> = [
+        "against", "versus", "vs", "compared", "compare", "compares", "comparing", "per", "each", "every", "when",
+        "whenever", "if", "unless", "until", "before", "after", "once", "because", "since", "otherwise", "instead",
+        "than", "between", "below", "above", "within", "threshold", "thresholds", "whether", "means", "while",
     ]
 
-    /// `range` is a match in the answer as written (`original`, its UTF-8 bytes).
-    static func isExplained(_ range: Range<Int>, in original: [UInt8]) -> Bool {
-        let sentence = sentenceText(around: range, in: original)
-        let words = Words.of(sentence)
-        if words.contains(where: isClauseMarker) { return true }
-        return words.count >= minimumSentenceWords && !isList(sentence)
+    /// Words of vague, claim-free prose.
+    static let vagueWords: Set<String> = [
+        "important", "key", "crucial", "essential", "critical", "vital", "paramount", "robust", "seamless",
+        "seamlessly", "holistic", "holistically", "proactive", "proactively", "leverage", "leveraging",
+        "synergy", "synergies", "alignment", "aligned", "best", "ensure", "ensuring", "consider", "considering",
+        "focus", "mindful", "learnings", "end-to-end", "cutting-edge", "state-of-the-art", "world-class",
+        "closely", "ownership", "transparent", "happy", "successfully", "smoothly", "value", "lifecycle",
+        "continuous", "improvement", "relevant", "appropriate", "properly", "necessary", "various", "overall",
+        "definitely", "really", "always",
+    ]
+
+    /// What the statement holding a mention is like, decided once per statement.
+    struct Shape {
+        var words: Int
+        var isFragment: Bool
+        var isVague: Bool
+        var namesOnly: Bool { isFragment || isVague }
     }
 
-    private static func isClauseMarker(_ word: String) -> Bool {
-        if clauseMarkers.contains(word) { return true }
-        return ["'d", "'ll", "'re", "'ve", "'m", "'s", "n't"].contains { word.hasSuffix($0) }
+    static func shape(of statement: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Shape {
+        let words = Words.of(String(decoding: UnsafeBufferPointer(rebasing: bytes[statement]), as: UTF8.self))
+        let hasNumber = words.contains { $0.contains(where: \.isNumber) }
+        let specific = hasNumber || words.contains(where: relationWords.contains) || hasName(statement, in: bytes)
+        let vague = words.contains(where: vagueWords.contains) || containsVaguePhrase(words)
+        return Shape(
+            words: words.count, isFragment: words.count <= fragmentWords && !hasNumber, isVague: vague && !specific)
     }
 
-    /// Three or more comma-separated items, nearly all of them three words or fewer.
-    private static func isList(_ sentence: String) -> Bool {
-        let items = sentence.split(separator: ",").map { Words.of(String($0)).count }.filter { $0 > 0 }
-        guard items.count >= 3 else { return false }
-        return Double(items.filter { $0 <= 3 }.count) >= 0.75 * Double(items.count)
+    /// Whether the list item around `match` (between commas, semicolons, "and", "or" and slashes) says
+    /// something about the term: a relation word or a number.
+    static func itemIsSpecific(_ match: Range<Int>, statement: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
+        var start = match.lowerBound
+        while start > statement.lowerBound, !isItemSeparator(start - 1, in: bytes) { start -= 1 }
+        var end = match.upperBound
+        while end < statement.upperBound, !isItemSeparator(end, in: bytes) { end += 1 }
+        let item = Words.of(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+        let itemWords = item.filter { $0 != "and" && $0 != "or" }
+        return itemWords.contains { relationWords.contains($0) || $0.contains(where: \.isNumber) }
     }
 
-    /// The sentence, clause or list item holding `range`: it ends at `! ? ;`, at a `.` before white space,
-    /// at a blank line, or where a line starts a bullet. A single line break does not end it: people wrap
-    /// long answers by hand. A colon does not either: "It's overfitting: the model fits..." explains.
-    private static func sentenceText(around range: Range<Int>, in bytes: [UInt8]) -> String {
-        var start = min(range.lowerBound, bytes.count)
-        while start > 0, !isBoundary(at: start - 1, in: bytes) { start -= 1 }
-        var end = min(range.upperBound, bytes.count)
-        while end < bytes.count, !isBoundary(at: end, in: bytes) { end += 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
-    }
-
-    private static func isBoundary(at index: Int, in bytes: [UInt8]) -> Bool {
+    private static func isItemSeparator(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         switch bytes[index] {
-        case UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"):
-            return true
-        case UInt8(ascii: "."):
-            return index + 1 == bytes.count || bytes[index + 1] == 0x20 || bytes[index + 1] == 0x0A
-        case UInt8(ascii: "\n"):
-            return startsBlankLineOrBullet(after: index, in: bytes)
-        default:
-            return false
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "&"): true
+        default: false
         }
     }
 
-    private static func startsBlankLineOrBullet(after newline: Int, in bytes: [UInt8]) -> Bool {
-        var next = newline + 1
-        while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 { next += 1 }
-        guard next < bytes.count else { return true }
-        switch bytes[next] {
-        case UInt8(ascii: "\n"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"):
-            return true
-        case 0xE2:  // "•" is E2 80 A2
-            return next + 2 < bytes.count && bytes[next + 1] == 0x80 && bytes[next + 2] == 0xA2
-        case UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return next + 1 < bytes.count
-                && (bytes[next + 1] == UInt8(ascii: ".") || bytes[next + 1] == UInt8(ascii: ")"))
-        default:
-            return false
+    /// A capitalised word that does not start the statement: a product, a team, a place.
+    private static func hasName(_ statement: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = statement.lowerBound
+        var atWordStart = true
+        var first = true
+        while index < statement.upperBound {
+            let byte = bytes[index]
+            let isLetter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+            if atWordStart, isLetter {
+                let isCapital = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                let isPronounI =
+                    byte == UInt8(ascii: "I") && !(index + 1 < statement.upperBound && isWordByte(bytes[index + 1]))
+                if isCapital, !first, !isPronounI { return true }
+                first = false
+            }
+            atWordStart = !isWordByte(byte)
+            index += 1
         }
+        return false
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            || byte == UInt8(ascii: "'") || byte >= 0x80
+    }
+
+    private static func containsVaguePhrase(_ words: [String]) -> Bool {
+        for (first, second) in zip(words, words.dropFirst()) {
+            switch (first, second) {
+            case ("make", "sure"), ("made", "sure"), ("think", "about"), ("thinking", "about"), ("all", "about"),
+                ("a", "lot"), ("stay", "on"), ("keep", "track"), ("took", "ownership"), ("worked", "closely"):
+                return true
+            default: continue
+            }
+        }
+        return false
     }
 }

@@ -2,15 +2,18 @@
 public enum Band: String, Codable, Sendable, CaseIterable {
     case weak, partial, solid, strong
 
-    /// weak 0–40, partial 41–59, solid 60–79, strong 80–100.
+    /// The lowest score of each band above weak: weak 0–40, partial 41–59, solid 60–79, strong 80–100.
+    public static let thresholds: [(band: Band, from: Int)] = [(.partial, 41), (.solid, 60), (.strong, 80)]
+
+    /// The scores where one band ends and the next begins.
+    public static var edges: [Int] { thresholds.map(\.from) }
+
     public init(score: Int) {
-        switch score {
-        case ..<41: self = .weak
-        case ..<60: self = .partial
-        case ..<80: self = .solid
-        default: self = .strong
-        }
+        self = Self.thresholds.last { score >= $0.from }?.band ?? .weak
     }
+
+    /// The lowest score of this band.
+    public var lowerBound: Int { Self.thresholds.first { $0.band == self }?.from ?? 0 }
 }
 
 /// The words of an answer that earned (or would have earned) a concept.
@@ -47,15 +50,23 @@ public struct ConceptResult: Codable, Sendable, Hashable {
     /// 1 when earned, 0 when not, `Explanation.namedOnlyCredit` when the answer only named it.
     public var credit: Double
     public var evidence: Evidence?
-    /// A mention the answer negated ("I would not roll back"), which earned nothing.
+    /// A mention the answer negated or turned down ("I would not roll back", "canaries are overkill"),
+    /// which earned nothing.
     public var negatedMention: Evidence?
     public var why: String
     public var followUp: String?
     /// True when the answer named the concept in a bare list or fragment without saying anything about
     /// it, so it earned only part of its weight; nil otherwise.
     public var namedOnly: Bool?
+    /// The words that turned the mention down ("not", "overkill"); nil when none did.
+    public var rejectedBy: String?
+    /// The misconception whose wrong claim cancelled this concept's credit; nil when none did.
+    public var contradictedBy: String?
+    /// True when the concept was first earned in the answer to a follow-up, for `Scoring.followUpCredit`.
+    public var viaFollowUp: Bool?
 
     public var isNamedOnly: Bool { namedOnly ?? false }
+    public var isViaFollowUp: Bool { viaFollowUp ?? false }
 }
 
 public struct MisconceptionResult: Codable, Sendable, Hashable {
@@ -83,6 +94,11 @@ public struct Grade: Codable, Sendable, Hashable {
     public var misconceptions: [MisconceptionResult]
     public var signals: [AnswerSignal]
     public var choice: ChoiceResult?
+    /// How the score was worked out, line by line: the arithmetic every output prints. Nil in grades
+    /// saved before it was recorded.
+    public var breakdown: ScoreBreakdown?
+    /// Why this grade may be off (a band edge, a single loose match), for the candidate and the coach.
+    public var caveats: [String]?
 
     public var missingRequired: [ConceptResult] { concepts.filter { $0.required && !$0.matched } }
 }

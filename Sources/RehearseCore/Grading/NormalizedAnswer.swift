@@ -1,4 +1,5 @@
-/// The answer as patterns see it: whitespace runs (line breaks included) folded to one space,
+/// The answer as patterns see it: whitespace runs folded to one space (a line break that starts a
+/// bullet or a paragraph stays a line break, since it ends a statement: see `Statements`),
 /// typographic quotes and dashes replaced by their ASCII forms, so a coach's `roll back` matches an
 /// answer that wrapped between the two words or typed a curly apostrophe; and, when a corrector is
 /// given, misspelt key terms replaced by the bank's spelling ("retrian" → "retrain").
@@ -22,6 +23,8 @@ struct NormalizedAnswer {
         output.reserveCapacity(original.utf8.count)
         var offset = 0
         var pendingSpace = false
+        var pendingBreaks = 0
+        let bullets = Self.bulletStarts(in: original.utf8)
         var word = PendingWord()
         var originalStarts: [Int] = [], originalEnds: [Int] = [], corrections: [Correction] = []
         originalStarts.reserveCapacity(original.utf8.count)
@@ -51,11 +54,16 @@ struct NormalizedAnswer {
         for scalar in original.unicodeScalars {
             let width = UTF8.width(scalar)
             defer { offset += width }
+            func flushSpace() {
+                guard pendingSpace else { return }
+                let separator: UInt8 =
+                    pendingBreaks >= 2 || (pendingBreaks == 1 && bullets.contains(offset)) ? 0x0A : 0x20
+                emit(CollectionOfOne(separator), from: offset, to: offset)
+                pendingSpace = false
+                pendingBreaks = 0
+            }
             if Self.isLetter(scalar) {
-                if word.isEmpty, pendingSpace {
-                    emit(CollectionOfOne(0x20), from: offset, to: offset)
-                    pendingSpace = false
-                }
+                if word.isEmpty { flushSpace() }
                 word.append(scalar, at: offset, width: width)
                 continue
             }
@@ -64,12 +72,10 @@ struct NormalizedAnswer {
             let replaced = scalar.isASCII ? nil : Self.replacements[scalar]
             if Self.isWhitespace(scalar) || replaced == " " {
                 pendingSpace = !output.isEmpty
+                if pendingSpace, scalar == "\n" { pendingBreaks += 1 }
                 continue
             }
-            if pendingSpace {
-                emit(CollectionOfOne(0x20), from: offset, to: offset)
-                pendingSpace = false
-            }
+            flushSpace()
             if let replaced {
                 emit(replaced.utf8, from: offset, to: offset + width)
             } else {
@@ -81,6 +87,39 @@ struct NormalizedAnswer {
         self.originalStarts = originalStarts
         self.originalEnds = originalEnds
         self.corrections = corrections
+    }
+
+    /// Byte offsets where a line starts with a bullet: `-`, `*`, `+`, `•`, or `1.` / `1)`, after any indent.
+    private static func bulletStarts(in utf8: String.UTF8View) -> Set<Int> {
+        var starts: Set<Int> = []
+        let bytes = Array(utf8)
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == 0x0A else {
+                index += 1
+                continue
+            }
+            var next = index + 1
+            while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 { next += 1 }
+            if next < bytes.count, isBullet(at: next, in: bytes) { starts.insert(next) }
+            index = next
+        }
+        return starts
+    }
+
+    private static func isBullet(at index: Int, in bytes: [UInt8]) -> Bool {
+        switch bytes[index] {
+        case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"):
+            return true
+        case 0xE2:  // "•" is E2 80 A2
+            return index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA2
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            var next = index
+            while next < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[next]) { next += 1 }
+            return next < bytes.count && (bytes[next] == UInt8(ascii: ".") || bytes[next] == UInt8(ascii: ")"))
+        default:
+            return false
+        }
     }
 
     /// ASCII answers are the common case; Unicode property lookups cost more than the rest of grading.

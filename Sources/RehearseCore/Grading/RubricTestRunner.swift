@@ -59,16 +59,11 @@ public struct RubricTestRunner {
     }
 
     private func checkCompleteness(_ question: Question) -> Failure? {
-        let needed: [RubricExample.Level] =
-            question.kind == .multipleChoice ? [.strong, .weak] : RubricExample.Level.allCases
-        let present = Set(question.examples.map(\.level))
-        let absent = needed.filter { !present.contains($0) }
-        guard !absent.isEmpty else { return nil }
+        let problems = ExampleRequirements(for: question.kind).problems(with: question)
+        guard !problems.isEmpty else { return nil }
         return Failure(
             location: question.source, questionID: question.id, example: "examples",
-            message:
-                "no \(absent.map(\.rawValue).joined(separator: ", ")) example; every question needs \(needed.map(\.rawValue).joined(separator: ", ")) examples"
-        )
+            message: problems.joined(separator: "; "))
     }
 
     private func checkSampleAnswer(_ question: Question, scored: inout [Scored]) -> Failure? {
@@ -121,6 +116,10 @@ public struct RubricTestRunner {
         }
         if example.level == .weak, question.kind != .multipleChoice, example.missing.isEmpty {
             problems.append("a weak example must name the concepts it misses: add expect: {missing: [...]}")
+        }
+        let silent = example.misconceptions.filter { id in !grade.misconceptions.contains { $0.id == id } }
+        if !silent.isEmpty {
+            problems.append("expected misconception \(silent.joined(separator: ", ")) to fire, but it did not")
         }
         scored.append(
             Scored(

@@ -30,6 +30,9 @@ struct RubricSchemaConsistencyTests {
         #expect(Self.keys(Self.at(rubric, "definitions", "inlineConcept")) == Set(RubricKeys.inlineConcept))
         #expect(Self.keys(Self.at(rubric, "definitions", "reference")) == Set(RubricKeys.conceptReference))
         #expect(Self.keys(Self.at(rubric, "definitions", "misconception")) == Set(RubricKeys.misconception))
+        #expect(
+            Self.keys(Self.at(rubric, "definitions", "misconceptionReference"))
+                == Set(RubricKeys.misconceptionReference))
         #expect(Self.keys(Self.at(rubric, "definitions", "option")) == Set(RubricKeys.option))
         #expect(Self.keys(Self.at(rubric, "definitions", "example")) == Set(RubricKeys.example))
         #expect(
@@ -50,6 +53,9 @@ struct RubricSchemaConsistencyTests {
         let concepts = try Self.schema("concepts.schema.json")
         #expect(Self.keys(concepts) == Set(RubricKeys.conceptsFile))
         #expect(Self.keys(Self.at(concepts, "definitions", "concept")) == Set(RubricKeys.sharedConcept))
+        let misconceptions = try Self.schema("misconceptions.schema.json")
+        #expect(Self.keys(misconceptions) == Set(RubricKeys.misconceptionsFile))
+        #expect(Self.keys(Self.at(misconceptions, "definitions", "misconception")) == Set(RubricKeys.misconception))
         let bank = try Self.schema("bank.schema.json")
         #expect(Self.keys(bank) == Set(RubricKeys.bank))
         #expect(Self.keys(Self.at(bank, "properties", "domains", "items")) == Set(RubricKeys.domain))

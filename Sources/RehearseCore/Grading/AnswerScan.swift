@@ -1,0 +1,182 @@
+import PCRE2
+
+/// One place a pattern matched in an answer, and what the answer did with it.
+struct Mention {
+    var evidence: Evidence
+    /// Index of the statement that holds it (the same in the answer as written and as corrected).
+    var statement: Int
+    /// Whether the list item holding it says something specific (see `Explanation.itemIsSpecific`).
+    var itemIsSpecific: Bool
+    /// Whether its statement only names things (a fragment or a vague claim).
+    var statementNamesOnly: Bool
+}
+
+/// What a concept's or misconception's patterns found: the affirmed mentions, in answer order, and the
+/// first mention the answer turned down.
+struct MentionSearch {
+    static let maximumAffirmed = 4
+    var affirmed: [Mention] = []
+    var rejected: (mention: Mention, cue: String)?
+}
+
+/// One answer's normalised bytes, matched against one question's patterns statement by statement.
+struct AnswerScan {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let normalized: NormalizedAnswer
+    let original: String
+    let question: Question
+    let patterns: PatternLibrary
+    let matcher: Matcher
+    /// Lets PCRE2 run each pattern's faster ASCII form; decided once per answer.
+    let textIsASCII: Bool
+    let statements: Statements
+    let shapes: [Explanation.Shape]
+
+    init(
+        bytes: UnsafeBufferPointer<UInt8>, normalized: NormalizedAnswer, original: String, question: Question,
+        patterns: PatternLibrary, matcher: Matcher
+    ) {
+        self.bytes = bytes
+        self.normalized = normalized
+        self.original = original
+        self.question = question
+        self.patterns = patterns
+        self.matcher = matcher
+        self.textIsASCII = !bytes.contains { $0 >= 0x80 }
+        self.statements = Statements(bytes)
+        self.shapes = statements.ranges.map { Explanation.shape(of: $0, in: bytes) }
+    }
+
+    /// Every affirmed mention (up to `MentionSearch.maximumAffirmed`), in pattern then answer order, and
+    /// the first rejected one.
+    func search(_ sources: [String], owner: String, claim: Stance.Claim) throws(GradingError) -> MentionSearch {
+        var result = MentionSearch()
+        for source in sources {
+            guard let pattern = patterns[source] else {
+                throw .patternNotCompiled(question: question.id, pattern: source)
+            }
+            var start = 0
+            while let (range, statement) = try nextMatch(of: pattern, from: start, owner: owner) {
+                let mention = self.mention(range, statement: statement, pattern: source)
+                switch Stance.of(range, in: bytes, statement: statements.ranges[statement], claim: claim) {
+                case .affirmed:
+                    result.affirmed.append(mention)
+                    if result.affirmed.count >= MentionSearch.maximumAffirmed || claim == .misconception {
+                        return result
+                    }
+                case .rejected(let cue):
+                    if result.rejected == nil { result.rejected = (mention, cue) }
+                }
+                // The loader rejects patterns that match the empty string, so a match always advances.
+                guard !range.isEmpty, range.upperBound < bytes.count else { break }
+                start = range.upperBound
+            }
+        }
+        return result
+    }
+
+    /// The next match at or after `start` that lies inside one statement, with that statement's index.
+    private func nextMatch(of pattern: Pattern, from start: Int, owner: String) throws(GradingError) -> (
+        Range<Int>, Int
+    )? {
+        var start = start
+        while start < bytes.count, let range = try firstMatch(of: pattern, in: bytes, from: start, owner: owner) {
+            let statement = statements.index(containing: range.lowerBound)
+            guard let statement else {
+                start = range.lowerBound + 1
+                continue
+            }
+            let bounds = statements.ranges[statement]
+            if range.upperBound <= bounds.upperBound { return (range, statement) }
+            // The match ran past its statement's end: look again inside the statement alone.
+            let inside = UnsafeBufferPointer(rebasing: bytes[..<bounds.upperBound])
+            if let range = try firstMatch(of: pattern, in: inside, from: range.lowerBound, owner: owner) {
+                return (range, statement)
+            }
+            start = bounds.upperBound
+        }
+        return nil
+    }
+
+    private func firstMatch(
+        of pattern: Pattern, in text: UnsafeBufferPointer<UInt8>, from start: Int, owner: String
+    ) throws(GradingError) -> Range<Int>? {
+        do {
+            return try matcher.firstMatch(of: pattern, in: text, from: start, textIsASCII: textIsASCII)
+        } catch {
+            switch error {
+            case .matchLimitExceeded, .depthLimitExceeded:
+                throw .patternTooExpensive(question: question.id, owner: owner, pattern: pattern.source)
+            default:
+                throw .matchFailed(question: question.id, error)
+            }
+        }
+    }
+
+    private func mention(_ range: Range<Int>, statement: Int, pattern: String) -> Mention {
+        let originalRange = normalized.originalRange(of: range)
+        var evidence = EvidenceQuote.make(range, in: bytes, original: originalRange, of: original, pattern: pattern)
+        let corrections = normalized.corrections(within: originalRange)
+        if !corrections.isEmpty { evidence.corrections = corrections }
+        return Mention(
+            evidence: evidence, statement: statement,
+            itemIsSpecific: Explanation.itemIsSpecific(range, statement: statements.ranges[statement], in: bytes),
+            statementNamesOnly: shapes[statement].namesOnly)
+    }
+
+    /// How many words the statement at `index` has.
+    func words(ofStatement index: Int) -> Int { shapes[index].words }
+}
+
+/// Cuts the quote and its context out of the answer's bytes, on character boundaries.
+enum EvidenceQuote {
+    static let contextBytes = 40
+
+    /// `range` is in the normalised `bytes`; `originalRange` is where the same words stand in `original`.
+    static func make(
+        _ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, original originalRange: Range<Int>,
+        of original: String, pattern: String
+    ) -> Evidence {
+        var lower = max(0, range.lowerBound - contextBytes)
+        var upper = min(bytes.count, range.upperBound + contextBytes)
+        // Widen to whole words so the context does not start or end mid-word.
+        while lower > 0, !isSpace(bytes[lower - 1]), range.lowerBound - lower < contextBytes + 20 { lower -= 1 }
+        while upper < bytes.count, !isSpace(bytes[upper]), upper - range.upperBound < contextBytes + 20 { upper += 1 }
+        lower = characterStart(lower, in: bytes)
+        upper = characterStart(upper, in: bytes)
+        let utf8 = original.utf8
+        let quote =
+            String(
+                utf8[
+                    utf8.index(
+                        utf8.startIndex, offsetBy: originalRange.lowerBound)..<utf8.index(
+                            utf8.startIndex, offsetBy: originalRange.upperBound)]) ?? ""
+        let context = (lower > 0 ? "…" : "") + text(bytes, lower..<upper) + (upper < bytes.count ? "…" : "")
+        return Evidence(
+            quote: quote, context: context.replacingLineBreaks, start: originalRange.lowerBound,
+            end: originalRange.upperBound, pattern: pattern)
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+
+    private static func characterStart(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var offset = offset
+        while offset > 0, offset < bytes.count, bytes[offset] & 0b1100_0000 == 0b1000_0000 { offset -= 1 }
+        return offset
+    }
+
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+}
+
+extension String {
+    var collapsingWhitespace: String {
+        split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The normalised text keeps a line break where a bullet starts; a one-line quote shows it as a space.
+    fileprivate var replacingLineBreaks: String {
+        contains("\n") ? String(map { $0 == "\n" ? " " : $0 }) : self
+    }
+}

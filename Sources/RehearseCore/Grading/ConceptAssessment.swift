@@ -1,0 +1,66 @@
+/// Turns what each concept's patterns found into its result: the best mention, how much it earns
+/// (explained, named only, first earned in a follow-up) and whether a misconception cancelled it.
+struct ConceptAssessment {
+    let searches: [String: MentionSearch]
+    /// Word counts of the answer's statements, by statement index.
+    let statementWords: [Int]
+    let checksExplanation: Bool
+    /// Where the first follow-up answer starts in the graded text, in UTF-8 bytes; nil without follow-ups.
+    let followUpStart: Int?
+    /// How many concepts have their first affirmed mention in each statement: a statement that packs
+    /// many concepts into few words is a list of names.
+    private let conceptsPerStatement: [Int: Int]
+
+    init(searches: [String: MentionSearch], statementWords: [Int], checksExplanation: Bool, followUpStart: Int?) {
+        self.searches = searches
+        self.statementWords = statementWords
+        self.checksExplanation = checksExplanation
+        self.followUpStart = followUpStart
+        var counts: [Int: Int] = [:]
+        for search in searches.values {
+            if let first = search.affirmed.first { counts[first.statement, default: 0] += 1 }
+        }
+        self.conceptsPerStatement = counts
+    }
+
+    func result(for rubricConcept: RubricConcept, contradictedBy misconception: String?) -> ConceptResult {
+        let concept = rubricConcept.concept
+        let search = searches[concept.id] ?? MentionSearch()
+        let inAnswer = best(search.affirmed.filter { !isInFollowUp($0) })
+        var chosen = inAnswer
+        var viaFollowUp = false
+        if let later = best(search.affirmed.filter(isInFollowUp)),
+            later.credit * Scoring.followUpCredit > (inAnswer?.credit ?? 0)
+        {
+            chosen = (later.mention, later.credit * Scoring.followUpCredit, later.explained)
+            viaFollowUp = true
+        }
+        let earned = chosen != nil && misconception == nil
+        return ConceptResult(
+            id: concept.id, label: concept.label, weight: rubricConcept.weight, required: rubricConcept.required,
+            matched: earned, credit: earned ? chosen?.credit ?? 0 : 0, evidence: chosen?.mention.evidence,
+            negatedMention: chosen == nil ? search.rejected?.mention.evidence : nil, why: concept.why,
+            followUp: concept.followUp, namedOnly: earned && chosen?.explained == false ? true : nil,
+            rejectedBy: chosen == nil ? search.rejected?.cue : nil, contradictedBy: chosen == nil ? nil : misconception,
+            viaFollowUp: earned && viaFollowUp ? true : nil)
+    }
+
+    /// The first explained mention, else the first one, with its credit.
+    private func best(_ mentions: [Mention]) -> (mention: Mention, credit: Double, explained: Bool)? {
+        if let explained = mentions.first(where: isExplained) { return (explained, 1, true) }
+        return mentions.first.map { ($0, Explanation.namedOnlyCredit, false) }
+    }
+
+    private func isInFollowUp(_ mention: Mention) -> Bool {
+        followUpStart.map { mention.evidence.start >= $0 } ?? false
+    }
+
+    private func isExplained(_ mention: Mention) -> Bool {
+        guard checksExplanation else { return true }
+        if mention.statementNamesOnly { return false }
+        let concepts = conceptsPerStatement[mention.statement] ?? 1
+        let words = mention.statement < statementWords.count ? statementWords[mention.statement] : 0
+        let isList = concepts >= Explanation.listConcepts && words < Explanation.wordsPerConcept * concepts
+        return !isList || mention.itemIsSpecific
+    }
+}

@@ -1,0 +1,54 @@
+/// The examples a question must carry before `rubric test` passes it: the kinds of answer that prove a
+/// rubric rewards what people know and cannot be bluffed. Documented in Rubrics/README.md.
+public struct ExampleRequirements: Sendable {
+    /// How many examples of each level, at least.
+    public var counts: [(level: RubricExample.Level, count: Int)]
+    /// Strong examples written from the prompt alone (`blind: true`), at least.
+    public var blindStrong: Int
+    /// Misconceptions the rubric lists, at least.
+    public var misconceptions: Int
+
+    public init(for kind: QuestionKind) {
+        switch kind {
+        case .multipleChoice:
+            counts = [(.strong, 1), (.weak, 1)]
+            blindStrong = 0
+            misconceptions = 0
+        case .technical:
+            counts = [(.strong, 3), (.partial, 1), (.weak, 1), (.wrong, 1), (.negated, 1), (.buzzword, 1)]
+            blindStrong = 1
+            misconceptions = 2
+        case .behavioural:
+            counts = [
+                (.strong, 3), (.partial, 1), (.weak, 1), (.wrong, 1), (.negated, 1), (.buzzword, 1),
+                (.starSkeleton, 1),
+            ]
+            blindStrong = 1
+            misconceptions = 0
+        }
+    }
+
+    /// What the question lacks, one phrase per gap; empty when it has everything.
+    public func problems(with question: Question) -> [String] {
+        var problems: [String] = []
+        for (level, count) in counts {
+            let present = question.examples.filter { $0.level == level }.count
+            guard present < count else { continue }
+            problems.append(
+                count == 1
+                    ? "no \(level.rawValue) example"
+                    : "\(present) \(level.rawValue) example\(present == 1 ? "" : "s") of the \(count) needed, in different words"
+            )
+        }
+        let blind = question.examples.filter { $0.level == .strong && $0.blind }.count
+        if blind < blindStrong {
+            problems.append("no strong example written from the prompt alone (mark it blind: true)")
+        }
+        if question.rubric.misconceptions.count < misconceptions {
+            problems.append(
+                "\(question.rubric.misconceptions.count) misconception\(question.rubric.misconceptions.count == 1 ? "" : "s") of the \(misconceptions) a \(question.kind.rawValue) question needs"
+            )
+        }
+        return problems
+    }
+}

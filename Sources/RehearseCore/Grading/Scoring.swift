@@ -1,0 +1,104 @@
+/// The exact scoring rule, documented in Rubrics/README.md: the one place the arithmetic lives. Every
+/// output (grade, explain, export, regrade) prints the `ScoreBreakdown` this computes.
+public enum Scoring {
+    /// A concept first earned in the answer to a follow-up earns this share of its weight.
+    public static let followUpCredit = 0.7
+
+    /// Each concept's credit (1 earned, `Explanation.namedOnlyCredit` named only, × `followUpCredit` when
+    /// first earned in a follow-up, 0 when missed, rejected or contradicted by a misconception that fired);
+    /// share = (Σ weight × credit − Σ penalties) ÷ Σ weight, clamped to 0…1; score = curve(share), rounded.
+    public static func breakdown(
+        concepts: [ConceptResult], misconceptions: [MisconceptionResult], curve: ScoringCurve = .calibrated
+    ) -> ScoreBreakdown {
+        let lines = concepts.map { ScoreBreakdown.Line(concept: $0) }
+        let penalties = misconceptions.map { ScoreBreakdown.Penalty(id: $0.id, penalty: $0.penalty) }
+        let total = lines.reduce(0) { $0 + $1.weight }
+        let earned = lines.reduce(0) { $0 + $1.earned }
+        let penalty = penalties.reduce(0) { $0 + $1.penalty }
+        let share = total > 0 ? min(1, max(0, (earned - penalty) / total)) : 0
+        return ScoreBreakdown(
+            lines: lines, penalties: penalties, totalWeight: total, earnedWeight: earned, penaltyWeight: penalty,
+            share: share, curve: curve, score: total > 0 ? Int((100 * curve.apply(share)).rounded()) : 0)
+    }
+
+    public static func score(
+        concepts: [ConceptResult], misconceptions: [MisconceptionResult], curve: ScoringCurve = .calibrated
+    ) -> Int {
+        breakdown(concepts: concepts, misconceptions: misconceptions, curve: curve).score
+    }
+}
+
+/// How a score was worked out: what each concept earned, what each misconception cost, the share and
+/// the curve that turned it into the score.
+public struct ScoreBreakdown: Codable, Sendable, Hashable {
+    public struct Line: Codable, Sendable, Hashable {
+        public var conceptID: String
+        public var weight: Double
+        public var credit: Double
+        /// weight × credit.
+        public var earned: Double
+        /// Why the credit is what it is: earned, named only, via follow-up, rejected, contradicted, missing.
+        public var reason: String
+
+        init(concept: ConceptResult) {
+            conceptID = concept.id
+            weight = concept.weight
+            credit = concept.credit
+            earned = concept.weight * concept.credit
+            reason =
+                if let misconception = concept.contradictedBy {
+                    "contradicted by \(misconception)"
+                } else if !concept.matched {
+                    concept.negatedMention == nil ? "missing" : "rejected"
+                } else {
+                    [concept.isNamedOnly ? "named only" : "earned", concept.isViaFollowUp ? "in the follow-up" : nil]
+                        .compactMap { $0 }.joined(separator: ", ")
+                }
+        }
+    }
+
+    public struct Penalty: Codable, Sendable, Hashable {
+        public var id: String
+        public var penalty: Double
+    }
+
+    public var lines: [Line]
+    public var penalties: [Penalty]
+    public var totalWeight: Double
+    public var earnedWeight: Double
+    public var penaltyWeight: Double
+    /// (earned − penalties) ÷ total, clamped to 0…1.
+    public var share: Double
+    public var curve: ScoringCurve
+    public var score: Int
+}
+
+/// How the share of weight an answer earned becomes its score.
+public enum ScoringCurve: String, Codable, Sendable, CaseIterable {
+    /// The default: calibrated against human grades of interview answers, so a grader's 5 of 5 lands at
+    /// 80 or more, a 3 around 50–65 and a 1 at 25 or less. Piecewise linear through `calibrationKnots`.
+    case calibrated
+    /// The score is the share itself: half the weight, 50.
+    case linear
+    /// The square root of the share: half the weight, 71.
+    case sqrt
+
+    /// (share, score ÷ 100) points the calibrated curve runs through, documented in Rubrics/README.md.
+    public static let calibrationKnots: [(share: Double, score: Double)] = [
+        (0, 0), (0.3, 0.15), (0.5, 0.5), (0.75, 0.85), (1, 1),
+    ]
+
+    public func apply(_ share: Double) -> Double {
+        switch self {
+        case .linear: return share
+        case .sqrt: return share.squareRoot()
+        case .calibrated:
+            let knots = Self.calibrationKnots
+            for (low, high) in zip(knots, knots.dropFirst()) where share <= high.share {
+                let t = (share - low.share) / (high.share - low.share)
+                return low.score + t * (high.score - low.score)
+            }
+            return 1
+        }
+    }
+}

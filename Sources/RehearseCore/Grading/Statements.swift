@@ -1,0 +1,63 @@
+/// The statements of an answer: its sentences, clauses ended by `;`, and list items. A concept's
+/// evidence must lie inside one statement, so a pattern's gap (`.{0,50}`) never joins words from two
+/// sentences or two bullets.
+///
+/// Works on the normalised text (see `NormalizedAnswer`), where a line break survives only where a
+/// line starts a bullet or a blank line starts a paragraph; a single wrapped line is a space.
+struct Statements {
+    /// Byte ranges of the statements, in order, covering the text but for the separators.
+    private(set) var ranges: [Range<Int>] = []
+
+    /// Words before a `.` that do not end a sentence.
+    static let abbreviations: Set<String> = [
+        "e.g", "i.e", "eg", "ie", "etc", "vs", "approx", "incl", "esp", "cf", "no", "dr", "mr", "ms", "fig",
+    ]
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            if let width = Self.separatorWidth(at: index, in: bytes) {
+                if index > start { ranges.append(start..<index) }
+                start = index + width
+                index = start
+            } else {
+                index += 1
+            }
+        }
+        if bytes.count > start { ranges.append(start..<bytes.count) }
+    }
+
+    /// The index of the statement that holds `offset`; nil when `offset` is a separator.
+    func index(containing offset: Int) -> Int? {
+        var low = 0
+        var high = ranges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ranges[middle].upperBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low < ranges.count && ranges[low].contains(offset) ? low : nil
+    }
+
+    /// A separator's width when one starts at `index`: `! ? ;`, a `.` that ends a sentence, a line break.
+    private static func separatorWidth(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        switch bytes[index] {
+        case UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: "\n"):
+            return 1
+        case UInt8(ascii: "."):
+            guard index + 1 == bytes.count || bytes[index + 1] == 0x20 else { return nil }
+            return endsAbbreviation(before: index, in: bytes) ? nil : 1
+        default:
+            return nil
+        }
+    }
+
+    private static func endsAbbreviation(before dot: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = dot
+        while start > 0, bytes[start - 1] != 0x20, dot - start < 8 { start -= 1 }
+        guard dot - start < 8 else { return false }
+        var word = ""
+        for byte in bytes[start..<dot] { word.unicodeScalars.append(Unicode.Scalar(byte | 0x20)) }
+        return abbreviations.contains(word)
+    }
+}
