@@ -27,6 +27,17 @@ extension AgreementReport {
                 + (scale == 20 ? " (marks 0–5, shown ×20)" : " (marks 0–100)")
         ]
         lines.append("Overall: " + Self.summary(overall))
+        if !byKind.isEmpty {
+            lines.append("")
+            lines.append(
+                style.bold("By kind of answer") + style.dim(" (mean score ± spread, lowest–highest; human mean)"))
+            let kindWidth = byKind.map(\.kind.count).max() ?? 0
+            for kind in byKind {
+                lines.append(
+                    "  \(kind.kind.padding(toLength: kindWidth, withPad: " ", startingAt: 0))  \(Self.whole(kind.meanScore)) ± \(Self.whole(kind.spread)), \(kind.lowest)–\(kind.highest); human \(Self.whole(kind.meanHumanScore)) · \(kind.responses) response\(kind.responses == 1 ? "" : "s")"
+                )
+            }
+        }
         lines.append("")
         lines.append(style.bold("By question"))
         let width = byQuestion.map(\.id.count).max() ?? 0
@@ -97,6 +108,8 @@ extension AgreementReport {
         return "\(sign)\(magnitude / 100).\(magnitude % 100 < 10 ? "0" : "")\(magnitude % 100)"
     }
 
+    static func whole(_ value: Double) -> String { String(Int(value.rounded())) }
+
     static func percent(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? "n/a" }
 
     static func snippet(_ answer: String, limit: Int = 100) -> String {
@@ -125,6 +138,7 @@ extension AgreementReport {
         var markScale: Double
         var overall: Measures
         var questions: [Question]
+        var kinds: [KindSummary]
         var concepts: [ConceptAgreement]
         var worst: [Response]
         var responses: [Response]
@@ -149,6 +163,6 @@ extension AgreementReport {
                 questions: byQuestion.map {
                     .init(id: $0.id, measures: $0.measures, worstLines: worst(count, in: $0.id).map(\.response.line))
                 },
-                concepts: concepts, worst: worst(count).map(response), responses: rows.map(response)))
+                kinds: byKind, concepts: concepts, worst: worst(count).map(response), responses: rows.map(response)))
     }
 }

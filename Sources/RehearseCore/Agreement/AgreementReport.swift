@@ -33,9 +33,25 @@ public struct AgreementReport: Sendable {
         public var agreed: Int, onlyRubric: Int, onlyMarker: Int
     }
 
+    /// How the scores of one kind of answer (strong, buzzword, negated, ...) fell, where the file says.
+    public struct KindSummary: Sendable, Encodable {
+        public var kind: String
+        public var responses: Int
+        public var meanScore: Double
+        /// The standard deviation of the scores.
+        public var spread: Double
+        public var lowest: Int
+        public var highest: Int
+        /// The mean human mark, on 0–100.
+        public var meanHumanScore: Double
+    }
+
     public var rows: [Row]
     public var overall: Measures
+
     public var byQuestion: [(id: String, measures: Measures)]
+    /// Per kind of answer, in order of first appearance; empty when the file labels no kinds.
+    public var byKind: [KindSummary]
     public var concepts: [ConceptAgreement]
 
     /// Grades every response and compares; throws for a response to a question the bank lacks.
@@ -59,7 +75,7 @@ public struct AgreementReport: Sendable {
         return AgreementReport(
             rows: rows, overall: measures(rows),
             byQuestion: ids.map { id in (id, measures(rows.filter { $0.response.questionID == id })) },
-            concepts: conceptAgreement(rows))
+            byKind: kindSummaries(rows), concepts: conceptAgreement(rows))
     }
 
     static func measures(_ rows: [Row]) -> Measures {
@@ -80,6 +96,20 @@ public struct AgreementReport: Sendable {
             pairwiseOrder: pairs == 0 ? nil : agreeing / Double(pairs), pairs: pairs,
             sameBand: rows.isEmpty ? 0 : Double(same) / Double(rows.count),
             withinOneBand: rows.isEmpty ? 0 : Double(close) / Double(rows.count))
+    }
+
+    static func kindSummaries(_ rows: [Row]) -> [KindSummary] {
+        let kinds = rows.compactMap(\.response.kind).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        return kinds.map { kind in
+            let group = rows.filter { $0.response.kind == kind }
+            let scores = group.map { Double($0.grade.score) }
+            let mean = scores.reduce(0, +) / Double(scores.count)
+            let variance = scores.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(scores.count)
+            return KindSummary(
+                kind: kind, responses: group.count, meanScore: mean, spread: variance.squareRoot(),
+                lowest: group.map(\.grade.score).min() ?? 0, highest: group.map(\.grade.score).max() ?? 0,
+                meanHumanScore: group.reduce(0) { $0 + $1.humanScore } / Double(group.count))
+        }
     }
 
     static func bandDistance(_ row: Row) -> Int {

@@ -10,6 +10,8 @@ public struct MarkedResponse: Sendable, Hashable {
     public var concepts: [String]?
     /// 1-based line (JSON Lines) or record (CSV) number, for messages.
     public var line: Int
+    /// What kind of answer it is (strong, buzzword, negated, ...), when the file says.
+    public var kind: String? = nil
 }
 
 /// Why a marked-responses file could not be read.
@@ -68,6 +70,7 @@ public enum MarkedResponses {
         var answer: String
         var mark: Double
         var concepts: [String]?
+        var kind: String?
     }
 
     static func parseJSONLines(_ text: String, file: String) throws(AgreementError) -> [MarkedResponse] {
@@ -87,7 +90,8 @@ public enum MarkedResponses {
             }
             responses.append(
                 MarkedResponse(
-                    questionID: id, answer: entry.answer, mark: entry.mark, concepts: entry.concepts, line: index + 1))
+                    questionID: id, answer: entry.answer, mark: entry.mark, concepts: entry.concepts, line: index + 1,
+                    kind: entry.kind))
         }
         return responses
     }
@@ -104,7 +108,7 @@ public enum MarkedResponses {
             return index
         }
         let question = try column("question", "question_id"), answer = try column("answer"), mark = try column("mark")
-        let concepts = header.firstIndex(of: "concepts")
+        let concepts = header.firstIndex(of: "concepts"), kind = header.firstIndex(of: "kind")
         var responses: [MarkedResponse] = []
         for (index, record) in records.enumerated().dropFirst() where record.contains(where: { !$0.isEmpty }) {
             let line = index + 1
@@ -121,8 +125,8 @@ public enum MarkedResponses {
             responses.append(
                 MarkedResponse(
                     questionID: record[question].trimmingCharacters(in: .whitespaces), answer: record[answer],
-                    mark: value,
-                    concepts: labels, line: line))
+                    mark: value, concepts: labels, line: line,
+                    kind: kind.flatMap { $0 < record.count ? record[$0].trimmingCharacters(in: .whitespaces) : nil }))
         }
         return responses
     }

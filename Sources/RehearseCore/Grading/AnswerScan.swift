@@ -9,6 +9,8 @@ struct Mention {
     var itemIsSpecific: Bool
     /// Whether its statement only names things (a fragment or a vague claim).
     var statementNamesOnly: Bool
+    /// Whether the quote holds only words of the question's prompt: repeating the question is no evidence.
+    var echoesPrompt: Bool
 }
 
 /// What a concept's or misconception's patterns found: the affirmed mentions, in answer order, and the
@@ -31,11 +33,14 @@ struct AnswerScan {
     let textIsASCII: Bool
     let statements: Statements
     let shapes: [Explanation.Shape]
+    /// Stems of the prompt's content words (`Words.stems`).
+    let promptStems: Set<String>
 
     init(
         bytes: UnsafeBufferPointer<UInt8>, normalized: NormalizedAnswer, original: String, question: Question,
-        patterns: PatternLibrary, matcher: Matcher
+        promptStems: Set<String>, patterns: PatternLibrary, matcher: Matcher
     ) {
+        self.promptStems = promptStems
         self.bytes = bytes
         self.normalized = normalized
         self.original = original
@@ -121,7 +126,8 @@ struct AnswerScan {
         return Mention(
             evidence: evidence, statement: statement,
             itemIsSpecific: Explanation.itemIsSpecific(range, statement: statements.ranges[statement], in: bytes),
-            statementNamesOnly: shapes[statement].namesOnly)
+            statementNamesOnly: shapes[statement].namesOnly,
+            echoesPrompt: Words.stems(of: evidence.quote).isSubset(of: promptStems))
     }
 
     /// How many words the statement at `index` has.

@@ -91,4 +91,16 @@ enum Words {
     static func content(of words: [String]) -> [String] {
         words.filter { $0.count > 2 && !stopWords.contains($0) }
     }
+
+    /// Rough stems of the content words, so "drifted" and "drift", "tests" and "testing" compare equal.
+    static func stems(of text: String) -> Set<String> {
+        Set(content(of: of(text)).map(stem))
+    }
+
+    static func stem(_ word: String) -> String {
+        for suffix in ["ing", "ed", "es", "s"] where word.hasSuffix(suffix) && word.count - suffix.count >= 3 {
+            return String(word.dropLast(suffix.count))
+        }
+        return word
+    }
 }

@@ -57,7 +57,7 @@ struct ConceptAssessment {
 
     private func isExplained(_ mention: Mention) -> Bool {
         guard checksExplanation else { return true }
-        if mention.statementNamesOnly { return false }
+        if mention.statementNamesOnly || mention.echoesPrompt { return false }
         let concepts = conceptsPerStatement[mention.statement] ?? 1
         let words = mention.statement < statementWords.count ? statementWords[mention.statement] : 0
         let isList = concepts >= Explanation.listConcepts && words < Explanation.wordsPerConcept * concepts

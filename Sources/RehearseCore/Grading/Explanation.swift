@@ -2,7 +2,7 @@
 ///
 /// People grade a list of buzzwords ("drift detection, monitoring, alerting, retraining") 1 of 5 however
 /// it is wrapped, so a concept earns only `namedOnlyCredit` of its weight when its statement
-/// - is a fragment of three words or fewer ("- drift detection", "Canary."),
+/// - is a fragment of three words or fewer, with no number or name ("- drift detection", "Canary."),
 /// - makes only a vague claim: it holds a vague word ("X is key", "I'd definitely think about X",
 ///   "we follow best practices") and nothing specific (no number, no condition or comparison, no name), or
 /// - packs three or more of the rubric's concepts into fewer than `wordsPerConcept` words each, and the
@@ -16,7 +16,7 @@ enum Explanation {
     /// A statement this short only names things.
     static let fragmentWords = 3
     /// A statement with three or more concepts and fewer words than this per concept is a list.
-    static let wordsPerConcept = 6
+    static let wordsPerConcept = 8
     static let listConcepts = 3
 
     /// Words that relate a term to something: a comparison, a condition, a measure, a cause.
@@ -24,6 +24,13 @@ enum Explanation {
         "against", "versus", "vs", "compared", "compare", "compares", "comparing", "per", "each", "every", "when",
         "whenever", "if", "unless", "until", "before", "after", "once", "because", "since", "otherwise", "instead",
         "than", "between", "below", "above", "within", "threshold", "thresholds", "whether", "means", "while",
+    ]
+
+    /// The narrower markers that make a sentence concrete even when it holds a vague word: a
+    /// comparison, a measure, a limit. ("before making a decision" does not.)
+    static let concreteWords: Set<String> = [
+        "against", "versus", "vs", "compared", "compare", "compares", "comparing", "per", "threshold",
+        "thresholds", "than", "between", "below", "above", "within", "instead", "unless", "until", "whenever",
     ]
 
     /// Words of vague, claim-free prose.
@@ -34,7 +41,7 @@ enum Explanation {
         "focus", "mindful", "learnings", "end-to-end", "cutting-edge", "state-of-the-art", "world-class",
         "closely", "ownership", "transparent", "happy", "successfully", "smoothly", "value", "lifecycle",
         "continuous", "improvement", "relevant", "appropriate", "properly", "necessary", "various", "overall",
-        "definitely", "really", "always",
+        "definitely", "really", "always", "basically", "rigour", "rigor", "data-driven", "impactful",
     ]
 
     /// What the statement holding a mention is like, decided once per statement.
@@ -48,10 +55,12 @@ enum Explanation {
     static func shape(of statement: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Shape {
         let words = Words.of(String(decoding: UnsafeBufferPointer(rebasing: bytes[statement]), as: UTF8.self))
         let hasNumber = words.contains { $0.contains(where: \.isNumber) }
-        let specific = hasNumber || words.contains(where: relationWords.contains) || hasName(statement, in: bytes)
+        let named = hasName(statement, in: bytes)
+        let specific = hasNumber || named || words.contains(where: concreteWords.contains)
         let vague = words.contains(where: vagueWords.contains) || containsVaguePhrase(words)
         return Shape(
-            words: words.count, isFragment: words.count <= fragmentWords && !hasNumber, isVague: vague && !specific)
+            words: words.count, isFragment: words.count <= fragmentWords && !hasNumber && !named,
+            isVague: vague && !specific)
     }
 
     /// Whether the list item around `match` (between commas, semicolons, "and", "or" and slashes) says
@@ -106,7 +115,8 @@ enum Explanation {
         for (first, second) in zip(words, words.dropFirst()) {
             switch (first, second) {
             case ("make", "sure"), ("made", "sure"), ("think", "about"), ("thinking", "about"), ("all", "about"),
-                ("a", "lot"), ("stay", "on"), ("keep", "track"), ("took", "ownership"), ("worked", "closely"):
+                ("a", "lot"), ("stay", "on"), ("keep", "track"), ("took", "ownership"), ("worked", "closely"),
+                ("it's", "about"), ("is", "about"), ("its", "about"), ("the", "right"):
                 return true
             default: continue
             }

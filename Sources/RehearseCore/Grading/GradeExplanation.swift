@@ -89,8 +89,15 @@ public struct GradeExplanation {
             let tag = "weight \(result.weight.formatted)\(result.required ? ", required" : "")"
             if let evidence = result.evidence {
                 let number = (patterns.firstIndex(of: evidence.pattern) ?? 0) + 1
+                let how =
+                    if let misconception = result.contradictedBy {
+                        "matched by pattern \(number) of \(patterns.count), but cancelled by misconception '\(misconception)'"
+                    } else {
+                        (result.isNamedOnly ? "named only, by pattern " : "earned by pattern ")
+                            + "\(number) of \(patterns.count)" + (result.isViaFollowUp ? ", in the follow-up" : "")
+                    }
                 lines.append(
-                    style.green("  ✓ ") + "\(result.id) (\(tag)): earned by pattern \(number) of \(patterns.count)")
+                    (result.matched ? style.green("  ✓ ") : style.red("  ✗ ")) + "\(result.id) (\(tag)): \(how)")
                 lines.append("      \(evidence.pattern)")
                 lines.append("      matched \"\(evidence.quote)\"")
             } else {
@@ -98,7 +105,8 @@ public struct GradeExplanation {
                 lines.append(marker + "\(result.id) (\(tag)): not earned; tried \(count(patterns.count, "pattern"))")
                 lines += patterns.enumerated().map { "      \($0.offset + 1). \($0.element)" }
                 if let negated = result.negatedMention {
-                    lines.append("      matched \"\(negated.quote)\", but negated: \"\(negated.context)\"")
+                    let cue = result.rejectedBy.map { " (by \"\($0)\")" } ?? ""
+                    lines.append("      matched \"\(negated.quote)\", but rejected\(cue): \"\(negated.context)\"")
                 }
             }
         }
@@ -126,29 +134,32 @@ public struct GradeExplanation {
 
     // MARK: Score
 
+    /// The grader's own breakdown, line by line: what is printed is what was computed.
     private func scoreLines(style: TextStyle) -> [String] {
-        let earned = grade.concepts.filter(\.matched)
-        let earnedWeight = earned.reduce(0) { $0 + $1.weight }
-        let penalties = grade.misconceptions.reduce(0) { $0 + $1.penalty }
-        let total = grade.concepts.reduce(0) { $0 + $1.weight }
-        var lines = [
-            style.bold("Score"),
-            "  earned weight   " + sum(earned.map { ($0.weight, $0.id) }),
-            "  penalties       " + sum(grade.misconceptions.map { ($0.penalty, $0.id) }),
-            "  total weight    " + sum(grade.concepts.map { ($0.weight, $0.id) }),
-        ]
-        guard total > 0 else { return lines + ["  no weight to divide by: the score is 0"] }
-        let fraction = (earnedWeight - penalties) / total
+        guard let breakdown = grade.breakdown else { return [style.bold("Score"), "  \(grade.score)/100"] }
+        var lines = [style.bold("Score")]
+        for line in breakdown.lines {
+            let credit = line.credit == 1 || line.credit == 0 ? "" : " × \(decimal(line.credit, places: 2))"
+            lines.append(
+                "  \(line.conceptID.padding(toLength: 28, withPad: " ", startingAt: 0)) \(line.weight.formatted)\(credit) = \(decimal(line.earned, places: 2))  (\(line.reason))"
+            )
+        }
         lines.append(
-            "  fraction        (\(earnedWeight.formatted) − \(penalties.formatted)) ÷ \(total.formatted) = \(decimal(fraction, places: 4))"
+            "  earned weight   \(decimal(breakdown.earnedWeight, places: 2)) of \(breakdown.totalWeight.formatted)")
+        lines.append("  penalties       " + sum(breakdown.penalties.map { ($0.penalty, $0.id) }))
+        guard breakdown.totalWeight > 0 else { return lines + ["  no weight to divide by: the score is 0"] }
+        let raw = (breakdown.earnedWeight - breakdown.penaltyWeight) / breakdown.totalWeight
+        var share =
+            "  share           (\(decimal(breakdown.earnedWeight, places: 2)) − \(breakdown.penaltyWeight.formatted)) ÷ \(breakdown.totalWeight.formatted) = \(decimal(raw, places: 4))"
+        if raw < 0 { share += ", clamped to 0" } else if raw > 1 { share += ", clamped to 1" }
+        lines.append(share)
+        lines.append(
+            "  curve           \(breakdown.curve.rawValue)(\(decimal(breakdown.share, places: 4))) × 100 = \(decimal(100 * breakdown.curve.apply(breakdown.share), places: 2))"
         )
-        let percent = 100 * fraction
-        var line = "  × 100           \(decimal(percent, places: 2))"
-        if percent < 0 { line += ", clamped to 0" } else if percent > 100 { line += ", clamped to 100" }
-        lines.append(line)
         lines.append(
             "  rounded         "
                 + style.band(grade.band, "\(grade.score)/100 (\(grade.band.rawValue), \(bandRange(grade.band)))"))
+        for caveat in grade.caveats ?? [] { lines.append("  note: \(caveat)") }
         return lines
     }
 
@@ -172,12 +183,8 @@ public struct GradeExplanation {
     }
 
     private func bandRange(_ band: Band) -> String {
-        switch band {
-        case .weak: "0–40"
-        case .partial: "41–59"
-        case .solid: "60–79"
-        case .strong: "80–100"
-        }
+        let next = Band.thresholds.first { $0.from > band.lowerBound }?.from
+        return "\(band.lowerBound)–\(next.map { $0 - 1 } ?? 100)"
     }
 
     private func decimal(_ value: Double, places: Int) -> String { String(format: "%.\(places)f", value) }

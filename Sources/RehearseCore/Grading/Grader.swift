@@ -12,6 +12,8 @@ public struct Grader {
     private let checksExplanation: Bool
     /// Each bank question's prompt words, for the "repeats the question" signal: computed once, not per answer.
     private let promptWords: [String: Set<String>]
+    /// Each question's prompt stems: a mention made only of the question's own words earns named-only credit.
+    private let promptStems: [String: Set<String>]
 
     /// `correctsTypos: false` grades every answer as written, and `checksExplanation: false` gives full
     /// credit to a bare mention: both only for measuring what each adds.
@@ -23,6 +25,7 @@ public struct Grader {
         self.checksExplanation = checksExplanation
         self.promptWords = Dictionary(
             uniqueKeysWithValues: bank.questions.map { ($0.id, Self.contentWords(of: $0.prompt)) })
+        self.promptStems = Dictionary(uniqueKeysWithValues: bank.questions.map { ($0.id, Words.stems(of: $0.prompt)) })
     }
 
     private static func contentWords(of prompt: String) -> Set<String> { Set(Words.content(of: Words.of(prompt))) }
@@ -103,7 +106,8 @@ public struct Grader {
                 try body(
                     AnswerScan(
                         bytes: bytes, normalized: normalized, original: answer, question: question,
-                        patterns: patterns, matcher: matcher))
+                        promptStems: promptStems[question.id] ?? Words.stems(of: question.prompt), patterns: patterns,
+                        matcher: matcher))
             }
         }
         try result.get()

@@ -91,6 +91,7 @@ enum Stance {
     /// Words that, following a mention in its clause, turn it down: "X is overkill", "X isn't needed".
     static let rejectingWords: Set<String> = [
         "unnecessary", "overkill", "pointless", "useless", "needless", "overrated", "waste", "optional",
+        "formality", "nice-to-have", "distraction",
     ]
     static let rejectingAfterNegation: Set<String> = [
         "needed", "necessary", "required", "worth", "matter", "matters", "help", "helps", "problem", "issue",

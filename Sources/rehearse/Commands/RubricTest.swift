@@ -15,13 +15,14 @@ struct RubricTest: ParsableCommand {
               rehearse rubric test Rubrics/deployment
               rehearse rubric test Rubrics/deployment/canary-vs-blue-green.yaml
 
-            With --responses, measures instead how the rubrics agree with people who marked real answers: Pearson r, Spearman, the share of answer pairs put in the same order, the share in the same band and within one band, per question and overall, precision and recall per concept where the file labels concepts, and the worst disagreements with the evidence that fired or the concept that did not. The file is JSON Lines or CSV with the fields question, answer, mark (0-5 or 0-100) and optionally concepts (ids the marker found):
+            With --responses, measures instead how the rubrics agree with people who marked real answers: Pearson r, Spearman, the share of answer pairs put in the same order, the share in the same band and within one band, per question and overall, precision and recall per concept where the file labels concepts, and the worst disagreements with the evidence that fired or the concept that did not. The file is JSON Lines or CSV with the fields question, answer, mark (0-5 or 0-100) and optionally concepts (ids the marker found) and kind (strong, partial, buzzword, wrong, negated, ...: the mean score and spread of each kind are reported):
 
               {"question": "handle-data-drift", "answer": "I would retrain...", "mark": 2, "concepts": ["retraining"]}
 
               rehearse rubric test --responses marked.jsonl
               rehearse rubric test --responses marked.csv --all          # every response, Moodle-style
               rehearse rubric test --responses marked.jsonl --min-r 0.6  # exit 1 below r 0.6 (for CI)
+              rehearse rubric test --responses marked.jsonl --min-pairwise 0.8 --min-spearman 0.7
               rehearse rubric test --responses marked.jsonl --format json
             """)
 
@@ -37,6 +38,19 @@ struct RubricTest: ParsableCommand {
         name: .customLong("min-r"),
         help: ArgumentHelp("With --responses: exit 1 when Pearson r is below this.", valueName: "r"))
     var minR: Double?
+
+    @Option(
+        name: .customLong("min-spearman"),
+        help: ArgumentHelp("With --responses: exit 1 when Spearman's rank correlation is below this.", valueName: "rho")
+    )
+    var minSpearman: Double?
+
+    @Option(
+        name: .customLong("min-pairwise"),
+        help: ArgumentHelp(
+            "With --responses: exit 1 when the share of answer pairs put in the marks' order is below this (0-1).",
+            valueName: "share"))
+    var minPairwise: Double?
 
     @Option(name: .long, help: ArgumentHelp("With --responses: how many worst disagreements to list.", valueName: "n"))
     var worst = 5
@@ -55,8 +69,9 @@ struct RubricTest: ParsableCommand {
     @OptionGroup var rubricOptions: RubricOptions
 
     func validate() throws {
-        if responses == nil, minR != nil || all || format != .text {
-            throw ValidationError("--min-r, --all and --format go with --responses FILE.")
+        if responses == nil, minR != nil || minSpearman != nil || minPairwise != nil || all || format != .text {
+            throw ValidationError(
+                "--min-r, --min-spearman, --min-pairwise, --all and --format go with --responses FILE.")
         }
         if format == .markdown { throw ValidationError("--format is text or json.") }
     }
@@ -83,11 +98,17 @@ struct RubricTest: ParsableCommand {
         case .json: print(report.json(worst: worst), terminator: "")
         default: print(report.text(style: Terminal.style, worst: worst, showingAll: all), terminator: "")
         }
-        if let minR, (report.overall.pearson ?? -1) < minR {
+        let floors: [(name: String, option: String, value: Double?, floor: Double?)] = [
+            ("Pearson r", "--min-r", report.overall.pearson, minR),
+            ("Spearman", "--min-spearman", report.overall.spearman, minSpearman),
+            ("Pairwise order", "--min-pairwise", report.overall.pairwiseOrder, minPairwise),
+        ]
+        let below = floors.filter { $0.floor != nil && ($0.value ?? -1) < $0.floor! }
+        for measure in below {
             Terminal.printError(
-                "Pearson r \(AgreementReport.number(report.overall.pearson)) is below --min-r \(minR); the worst disagreements above show where the rubrics and the marks part."
+                "\(measure.name) \(AgreementReport.number(measure.value)) is below \(measure.option) \(measure.floor!); the worst disagreements above show where the rubrics and the marks part."
             )
-            throw ExitCode(ExitStatus.checkFailed)
         }
+        if !below.isEmpty { throw ExitCode(ExitStatus.checkFailed) }
     }
 }
