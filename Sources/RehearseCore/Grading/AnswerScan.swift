@@ -5,6 +5,8 @@ struct Mention {
     var evidence: Evidence
     /// Index of the statement that holds it (the same in the answer as written and as corrected).
     var statement: Int
+    /// Index of the list the statement belongs to (`Statements.lists`).
+    var list: Int
     /// Whether the list item holding it says something specific (see `Explanation.itemIsSpecific`).
     var itemIsSpecific: Bool
     /// Whether its statement only names things (a fragment or a vague claim).
@@ -124,7 +126,7 @@ struct AnswerScan {
         let corrections = normalized.corrections(within: originalRange)
         if !corrections.isEmpty { evidence.corrections = corrections }
         return Mention(
-            evidence: evidence, statement: statement,
+            evidence: evidence, statement: statement, list: statements.lists[statement],
             itemIsSpecific: Explanation.itemIsSpecific(range, statement: statements.ranges[statement], in: bytes),
             statementNamesOnly: shapes[statement].namesOnly,
             echoesPrompt: Words.stems(of: evidence.quote).isSubset(of: promptStems))

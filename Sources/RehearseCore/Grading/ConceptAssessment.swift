@@ -2,25 +2,25 @@
 /// (explained, named only, first earned in a follow-up) and whether a misconception cancelled it.
 struct ConceptAssessment {
     let searches: [String: MentionSearch]
-    /// Word counts of the answer's statements, by statement index.
-    let statementWords: [Int]
+    /// Word counts of the answer's lists (a statement, or a run of bullets), by list index.
+    let listWords: [Int: Int]
     let checksExplanation: Bool
     /// Where the first follow-up answer starts in the graded text, in UTF-8 bytes; nil without follow-ups.
     let followUpStart: Int?
-    /// How many concepts have their first affirmed mention in each statement: a statement that packs
-    /// many concepts into few words is a list of names.
-    private let conceptsPerStatement: [Int: Int]
+    /// How many concepts have their first affirmed mention in each list: a statement or a run of
+    /// bullets that packs many concepts into few words is a list of names.
+    private let conceptsPerList: [Int: Int]
 
-    init(searches: [String: MentionSearch], statementWords: [Int], checksExplanation: Bool, followUpStart: Int?) {
+    init(searches: [String: MentionSearch], listWords: [Int: Int], checksExplanation: Bool, followUpStart: Int?) {
         self.searches = searches
-        self.statementWords = statementWords
+        self.listWords = listWords
         self.checksExplanation = checksExplanation
         self.followUpStart = followUpStart
         var counts: [Int: Int] = [:]
         for search in searches.values {
-            if let first = search.affirmed.first { counts[first.statement, default: 0] += 1 }
+            if let first = search.affirmed.first { counts[first.list, default: 0] += 1 }
         }
-        self.conceptsPerStatement = counts
+        self.conceptsPerList = counts
     }
 
     func result(for rubricConcept: RubricConcept, contradictedBy misconception: String?) -> ConceptResult {
@@ -58,8 +58,8 @@ struct ConceptAssessment {
     private func isExplained(_ mention: Mention) -> Bool {
         guard checksExplanation else { return true }
         if mention.statementNamesOnly || mention.echoesPrompt { return false }
-        let concepts = conceptsPerStatement[mention.statement] ?? 1
-        let words = mention.statement < statementWords.count ? statementWords[mention.statement] : 0
+        let concepts = conceptsPerList[mention.list] ?? 1
+        let words = listWords[mention.list] ?? 0
         let isList = concepts >= Explanation.listConcepts && words < Explanation.wordsPerConcept * concepts
         return !isList || mention.itemIsSpecific
     }

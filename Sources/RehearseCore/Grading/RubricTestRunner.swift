@@ -33,8 +33,13 @@ public struct RubricTestRunner {
     }
 
     private let grader: Grader
+    /// The bank's questions, for the off-topic mutation; empty skips it.
+    private let bank: [Question]
 
-    public init(grader: Grader) { self.grader = grader }
+    public init(grader: Grader, bank: [Question] = []) {
+        self.grader = grader
+        self.bank = bank
+    }
 
     public func run(_ questions: [Question]) -> Report {
         var report = Report()
@@ -51,6 +56,7 @@ public struct RubricTestRunner {
         var results: [Failure?] = [checkCompleteness(question)]
         if question.kind != .multipleChoice {
             results.append(checkSampleAnswer(question, scored: &scored))
+            results += checkMutations(question, scored: &scored)
         }
         for (index, example) in question.examples.enumerated() {
             results.append(check(example, number: index + 1, of: question, scored: &scored))
@@ -83,6 +89,35 @@ public struct RubricTestRunner {
             return Failure(
                 location: question.source, questionID: question.id, example: "sample_answer",
                 message: "\(error.localizedDescription)")
+        }
+    }
+
+    /// Bluffs derived from the rubric itself must score `RubricMutation.maximumScore` or less.
+    private func checkMutations(_ question: Question, scored: inout [Scored]) -> [Failure?] {
+        guard let sampleGrade = try? grader.grade(question.sampleAnswer, for: question) else { return [] }
+        let mutations = RubricMutation.all(for: question, sampleGrade: sampleGrade, others: bank) { answer in
+            try? grader.grade(answer, for: question)
+        }
+        return mutations.map { mutation in
+            let name = "mutation: \(mutation.name)"
+            let grade: Grade
+            do { grade = try grader.grade(mutation.answer, for: question) } catch {
+                return Failure(
+                    location: question.source, questionID: question.id, example: name,
+                    message: error.localizedDescription)
+            }
+            let passed = grade.score <= RubricMutation.maximumScore
+            scored.append(
+                Scored(
+                    location: question.source, questionID: question.id, example: name, score: grade.score,
+                    expected: 0...RubricMutation.maximumScore, passed: passed))
+            guard !passed else { return nil }
+            let leaked = grade.concepts.filter { $0.matched }.map { "\($0.id) (\"\($0.evidence?.quote ?? "")\")" }
+            return Failure(
+                location: question.source, questionID: question.id, example: name,
+                message:
+                    "scored \(grade.score), above \(RubricMutation.maximumScore); leaked: \(leaked.joined(separator: ", "))"
+            )
         }
     }
 

@@ -6,12 +6,18 @@ public enum Scoring {
 
     /// Each concept's credit (1 earned, `Explanation.namedOnlyCredit` named only, × `followUpCredit` when
     /// first earned in a follow-up, 0 when missed, rejected or contradicted by a misconception that fired);
+    /// penalties: each misconception that fired, and each required concept the answer turned down and
+    /// never earned ("I wouldn't bother with a canary"), which costs its weight: rejecting a required
+    /// practice is a wrong claim, not an omission.
     /// share = (Σ weight × credit − Σ penalties) ÷ Σ weight, clamped to 0…1; score = curve(share), rounded.
     public static func breakdown(
         concepts: [ConceptResult], misconceptions: [MisconceptionResult], curve: ScoringCurve = .calibrated
     ) -> ScoreBreakdown {
         let lines = concepts.map { ScoreBreakdown.Line(concept: $0) }
-        let penalties = misconceptions.map { ScoreBreakdown.Penalty(id: $0.id, penalty: $0.penalty) }
+        let rejected = concepts.filter { $0.required && !$0.matched && $0.rejectedBy != nil }
+        let penalties =
+            misconceptions.map { ScoreBreakdown.Penalty(id: $0.id, penalty: $0.penalty) }
+            + rejected.map { ScoreBreakdown.Penalty(id: "rejects \($0.id)", penalty: $0.weight) }
         let total = lines.reduce(0) { $0 + $1.weight }
         let earned = lines.reduce(0) { $0 + $1.earned }
         let penalty = penalties.reduce(0) { $0 + $1.penalty }

@@ -7,6 +7,9 @@
 struct Statements {
     /// Byte ranges of the statements, in order, covering the text but for the separators.
     private(set) var ranges: [Range<Int>] = []
+    /// For each statement, the list it belongs to: consecutive bullets share one, so a bulleted list of
+    /// names is judged as one list; any other statement is a list of its own.
+    private(set) var lists: [Int] = []
 
     /// Words before a `.` that do not end a sentence.
     static let abbreviations: Set<String> = [
@@ -26,6 +29,24 @@ struct Statements {
             }
         }
         if bytes.count > start { ranges.append(start..<bytes.count) }
+        var previousWasBullet = false
+        for range in ranges {
+            let isBullet = Self.startsWithBullet(range, in: bytes)
+            lists.append(isBullet && previousWasBullet ? (lists.last ?? 0) : lists.count)
+            previousWasBullet = isBullet
+        }
+    }
+
+    private static func startsWithBullet(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = range.first else { return false }
+        switch bytes[first] {
+        case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"), 0xE2: return true
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            var next = first
+            while next < range.upperBound, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[next]) { next += 1 }
+            return next < range.upperBound && (bytes[next] == UInt8(ascii: ".") || bytes[next] == UInt8(ascii: ")"))
+        default: return false
+        }
     }
 
     /// The index of the statement that holds `offset`; nil when `offset` is a separator.

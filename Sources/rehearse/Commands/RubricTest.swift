@@ -82,7 +82,7 @@ struct RubricTest: ParsableCommand {
             let bank = try rubricOptions.loadBank(from: root)
             if let responses { return try measureAgreement(responses, bank: bank) }
             let questions = bank.questions.filter { scope.contains($0.source.file) }
-            let report = RubricTestRunner(grader: Grader(bank: bank)).run(questions)
+            let report = RubricTestRunner(grader: Grader(bank: bank), bank: bank.questions).run(questions)
             if verbose { for scored in report.scored { print(scored) } }
             for failure in report.failures { print(failure) }
             print(report.summary)
