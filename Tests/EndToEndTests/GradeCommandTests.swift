@@ -131,6 +131,7 @@ struct GradeCommandTests {
             sample_answer: a
             concepts:
               - {id: many-a, label: Many, patterns: ['(a+)+$'], why: Test.}
+            scoring: linear
             """)
         let answer = String(repeating: "a", count: 40_000) + "!"
         let output = try RehearseProcess.run(

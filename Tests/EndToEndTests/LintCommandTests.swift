@@ -56,7 +56,7 @@ struct LintCommandTests {
         Case(
             file: "sample-below-80",
             expected:
-                "1:1: error: the sample answer of question 'sample-below-80' scores 33, below 80; it misses drift-detection",
+                "1:1: error: the sample answer of question 'sample-below-80' scores 21, below 80; it misses drift-detection",
             status: 1),
         Case(
             file: "required-lighter-than-optional",

@@ -106,6 +106,12 @@ public struct RubricScaffold: Sendable {
             kind == .behavioural
             ? "star-situation, star-task, star-action, star-result and lesson-learned (concepts/behavioural.yaml)"
             : "the ones in concepts/"
+        let starSkeleton =
+            kind == .behavioural
+            ? """
+              - level: star-skeleton          # the shape of a story with no content: 0-30
+                answer: TODO a story with a situation, an action and a result, and nothing in them.
+            """ : ""
         return #"""
             time_limit: 3m                  # 90s, 3m or 2m30s; shown in feedback, never enforced
             hint: "TODO: a nudge shown on :hint, or delete this line."
@@ -130,23 +136,43 @@ public struct RubricScaffold: Sendable {
                 patterns:
                   - '\bsecond idea\b'
                 why: "TODO: why the second idea matters."
-            # misconceptions:                 # optional: wrong ideas that cost points
-            #   - id: wrong-idea
-            #     label: Believes the wrong idea
-            #     pattern: '\bwrong idea\b'
-            #     penalty: 1
-            #     why: Why it is wrong.
+            misconceptions:                   # wrong claims: each costs its penalty and cancels what it contradicts
+              - id: wrong-idea                # shared ones live in misconceptions/: '- ref: <id>'
+                label: "TODO: believes the wrong idea"
+                pattern: '\bwrong idea\b'
+                penalty: 2
+                contradicts: [first-idea]
+                why: "TODO: why the wrong idea is wrong."
+              - id: other-wrong-idea
+                label: "TODO: believes the other wrong idea"
+                pattern: '\bother wrong claim\b'
+                penalty: 1
+                why: "TODO: why it is wrong."
             examples:                         # the rubric's own tests, run by 'rehearse rubric test'
-              - level: strong                 # scores 80-100; write it in other words than the sample answer
+              - level: strong                 # scores 80-100; write each in other words than the sample answer
                 answer: |
                   TODO: a strong answer as a candidate would say it, with the first idea and the second idea.
+              - level: strong
+                answer: |
+                  TODO: another strong answer, worded differently, that has the first idea and then the second idea.
+              - level: strong                 # written from the prompt alone by someone who never saw this rubric
+                blind: true
+                answer: |
+                  TODO: a third strong answer, in a third way, that explains the first idea and the second idea.
               - level: partial                # scores 41-79
                 answer: TODO an answer with only the first idea.
                 expect: {missing: [second-idea]}
               - level: weak                   # scores 0-40 and names what it misses
                 answer: TODO an answer with neither.
                 expect: {missing: [first-idea, second-idea]}
-
+              - level: wrong                  # confident, the right terms, a wrong core claim: 0-30
+                answer: TODO a confident answer built on the wrong idea, with the first idea and the second idea.
+                expect: {misconceptions: [wrong-idea]}
+              - level: negated                # names the practices and turns them down: 0-30
+                answer: TODO an answer that says the first idea is unnecessary and would skip the second idea.
+              - level: buzzword               # the right words, nothing concrete: 0-30
+                answer: TODO fluent prose where the first idea and the second idea are really important.
+            \#(starSkeleton)
             """#
     }
 

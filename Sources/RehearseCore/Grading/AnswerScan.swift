@@ -132,8 +132,9 @@ struct AnswerScan {
             echoesPrompt: Words.stems(of: evidence.quote).isSubset(of: promptStems))
     }
 
-    /// How many words the statement at `index` has.
+    /// How many words and commas the statement at `index` has.
     func words(ofStatement index: Int) -> Int { shapes[index].words }
+    func commas(ofStatement index: Int) -> Int { shapes[index].commas }
 }
 
 /// Cuts the quote and its context out of the answer's bytes, on character boundaries.

@@ -2,8 +2,24 @@
 /// (explained, named only, first earned in a follow-up) and whether a misconception cancelled it.
 struct ConceptAssessment {
     let searches: [String: MentionSearch]
-    /// Word counts of the answer's lists (a statement, or a run of bullets), by list index.
-    let listWords: [Int: Int]
+    /// The answer's lists (a statement, or a run of bullets), by list index.
+    let lists: [Int: ListShape]
+
+    /// How long a list is and whether it looks like one.
+    struct ListShape {
+        var words = 0
+        var statements = 0
+        var commas = 0
+
+        mutating func add(words: Int, commas: Int) {
+            self.words += words
+            self.commas += commas
+            statements += 1
+        }
+
+        /// Two commas or two bullets: "a, b, c", or "- a" "- b".
+        var isListShaped: Bool { commas >= 2 || statements >= 2 }
+    }
     let checksExplanation: Bool
     /// Where the first follow-up answer starts in the graded text, in UTF-8 bytes; nil without follow-ups.
     let followUpStart: Int?
@@ -11,9 +27,9 @@ struct ConceptAssessment {
     /// bullets that packs many concepts into few words is a list of names.
     private let conceptsPerList: [Int: Int]
 
-    init(searches: [String: MentionSearch], listWords: [Int: Int], checksExplanation: Bool, followUpStart: Int?) {
+    init(searches: [String: MentionSearch], lists: [Int: ListShape], checksExplanation: Bool, followUpStart: Int?) {
         self.searches = searches
-        self.listWords = listWords
+        self.lists = lists
         self.checksExplanation = checksExplanation
         self.followUpStart = followUpStart
         var counts: [Int: Int] = [:]
@@ -59,8 +75,9 @@ struct ConceptAssessment {
         guard checksExplanation else { return true }
         if mention.statementNamesOnly || mention.echoesPrompt { return false }
         let concepts = conceptsPerList[mention.list] ?? 1
-        let words = listWords[mention.list] ?? 0
-        let isList = concepts >= Explanation.listConcepts && words < Explanation.wordsPerConcept * concepts
+        let list = lists[mention.list] ?? ListShape()
+        let wordsPerConcept = list.isListShaped ? Explanation.listWordsPerConcept : Explanation.wordsPerConcept
+        let isList = concepts >= Explanation.listConcepts && list.words < wordsPerConcept * concepts
         return !isList || mention.itemIsSpecific
     }
 }

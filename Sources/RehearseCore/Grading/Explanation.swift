@@ -5,8 +5,9 @@
 /// - is a fragment of three words or fewer, with no number or name ("- drift detection", "Canary."),
 /// - makes only a vague claim: it holds a vague word ("X is key", "I'd definitely think about X",
 ///   "we follow best practices") and nothing specific (no number, no condition or comparison, no name), or
-/// - packs three or more of the rubric's concepts into fewer than `wordsPerConcept` words each, and the
-///   list item holding this one says nothing specific about it.
+/// - packs three or more of the rubric's concepts into fewer than `wordsPerConcept` words each (or
+///   `listWordsPerConcept` when it is shaped as a list), and the list item holding this one says nothing
+///   specific about it.
 ///
 /// "Specific" is deliberately an idea, not a vocabulary: a number, a comparison or condition ("against
 /// training", "per feature", "when labels arrive", "at the operating threshold"), or a cause.
@@ -15,8 +16,10 @@ enum Explanation {
     static let namedOnlyCredit = 0.3
     /// A statement this short only names things.
     static let fragmentWords = 3
-    /// A statement with three or more concepts and fewer words than this per concept is a list.
-    static let wordsPerConcept = 8
+    /// A statement with three or more concepts and fewer words than this per concept is a list; one
+    /// shaped as a list (two or more commas, or bullets) up to `listWordsPerConcept`.
+    static let wordsPerConcept = 5
+    static let listWordsPerConcept = 8
     static let listConcepts = 3
 
     /// Words that relate a term to something: a comparison, a condition, a measure, a cause.
@@ -31,6 +34,7 @@ enum Explanation {
     static let concreteWords: Set<String> = [
         "against", "versus", "vs", "compared", "compare", "compares", "comparing", "per", "threshold",
         "thresholds", "than", "between", "below", "above", "within", "instead", "unless", "until", "whenever",
+        "each", "every", "like", "such", "e.g", "example", "say",
     ]
 
     /// Words of vague, claim-free prose.
@@ -47,6 +51,8 @@ enum Explanation {
     /// What the statement holding a mention is like, decided once per statement.
     struct Shape {
         var words: Int
+        /// Commas in the statement: "a, b and c" has one, a list of names usually more.
+        var commas: Int
         var isFragment: Bool
         var isVague: Bool
         var namesOnly: Bool { isFragment || isVague }
@@ -58,8 +64,9 @@ enum Explanation {
         let named = hasName(statement, in: bytes)
         let specific = hasNumber || named || words.contains(where: concreteWords.contains)
         let vague = words.contains(where: vagueWords.contains) || containsVaguePhrase(words)
+        let commas = bytes[statement].filter { $0 == UInt8(ascii: ",") }.count
         return Shape(
-            words: words.count, isFragment: words.count <= fragmentWords && !hasNumber && !named,
+            words: words.count, commas: commas, isFragment: words.count <= fragmentWords && !hasNumber && !named,
             isVague: vague && !specific)
     }
 
@@ -93,10 +100,13 @@ enum Explanation {
             let byte = bytes[index]
             let isLetter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
             if atWordStart, isLetter {
+                // "Prometheus", "SageMaker": a capital then a lower-case letter. Acronyms (KPIs, CI/CD)
+                // are as often jargon as names, and "I" is no name.
                 let isCapital = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                let isPronounI =
-                    byte == UInt8(ascii: "I") && !(index + 1 < statement.upperBound && isWordByte(bytes[index + 1]))
-                if isCapital, !first, !isPronounI { return true }
+                let nextIsLower =
+                    index + 1 < statement.upperBound
+                    && (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[index + 1])
+                if isCapital, nextIsLower, !first { return true }
                 first = false
             }
             atWordStart = !isWordByte(byte)

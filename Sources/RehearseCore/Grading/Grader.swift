@@ -45,12 +45,13 @@ public struct Grader {
         let exact = corrected.corrections.isEmpty ? corrected : NormalizedAnswer(text)
         var searches: [String: MentionSearch] = [:]
         var misconceptions: [MisconceptionResult] = []
-        var listWords: [Int: Int] = [:]
+        var lists: [Int: ConceptAssessment.ListShape] = [:]
         // Concepts that tolerate typos read the corrected text; the rest, and misconceptions (a guess at
         // what the candidate meant must never cost points), read the answer as written.
         try scanning(exact, answer: text, for: question) { scan throws(GradingError) in
             for (statement, list) in scan.statements.lists.enumerated() {
-                listWords[list, default: 0] += scan.words(ofStatement: statement)
+                lists[list, default: .init()].add(
+                    words: scan.words(ofStatement: statement), commas: scan.commas(ofStatement: statement))
             }
             for misconception in question.rubric.misconceptions {
                 let found = try scan.search(
@@ -77,7 +78,7 @@ public struct Grader {
             }
         }
         let assessment = ConceptAssessment(
-            searches: searches, listWords: listWords, checksExplanation: checksExplanation,
+            searches: searches, lists: lists, checksExplanation: checksExplanation,
             followUpStart: followUps.isEmpty ? nil : answer.utf8.count)
         let contradicted = Dictionary(
             question.rubric.misconceptions.filter { fired in misconceptions.contains { $0.id == fired.id } }

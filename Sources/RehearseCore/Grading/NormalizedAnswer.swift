@@ -37,10 +37,13 @@ struct NormalizedAnswer {
                 originalEnds.append(end)
             }
         }
-        func flushWord() {
+        /// `next` is the scalar after the word: before an apostrophe the word is half of a contraction
+        /// ("wouldn" of "wouldn't"), which is never a typo.
+        func flushWord(before next: Unicode.Scalar? = nil) {
             guard !word.isEmpty else { return }
             let lowered = word.text.lowercased()
-            if !corrector.isEmpty, let corrected = corrector.correction(for: lowered) {
+            let isContraction = next == "'" || next == "\u{2019}"
+            if !corrector.isEmpty, !isContraction, let corrected = corrector.correction(for: lowered) {
                 corrections.append(Correction(read: word.text, takenAs: corrected, start: word.start, end: offset))
                 emit(corrected.utf8, from: word.start, to: offset)
             } else {
@@ -67,7 +70,7 @@ struct NormalizedAnswer {
                 word.append(scalar, at: offset, width: width)
                 continue
             }
-            flushWord()
+            flushWord(before: scalar)
             // Every replacement is for a non-ASCII scalar: ASCII skips the lookup.
             let replaced = scalar.isASCII ? nil : Self.replacements[scalar]
             if Self.isWhitespace(scalar) || replaced == " " {

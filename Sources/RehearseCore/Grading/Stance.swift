@@ -51,8 +51,11 @@ enum Stance {
         "rid": ["of"], "away": ["with"], "stop": ["using", "doing", "running"],
         "stopped": ["using", "doing", "running"],
     ]
-    /// "not only X", "not just X", "no matter", "no doubt": these affirm.
-    static let affirmingFollowers: Set<String> = ["only", "just", "merely", "simply", "matter", "doubt", "exception"]
+    /// "not only X", "not just X", "no matter", "no doubt", "no worse than", "not more than": these affirm.
+    static let affirmingFollowers: Set<String> = [
+        "only", "just", "merely", "simply", "matter", "doubt", "exception", "worse", "better", "less", "more",
+        "fewer", "later", "sooner", "earlier", "lower", "higher", "greater", "smaller", "bigger", "slower", "faster",
+    ]
 
     private static func isNegator(_ word: String) -> Bool { negators.contains(word) || word.hasSuffix("n't") }
 

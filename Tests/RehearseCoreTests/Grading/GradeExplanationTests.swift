@@ -38,13 +38,13 @@ struct GradeExplanationTests {
     func arithmeticMatchesScore(answer: String) throws {
         let (grade, text) = try Self.explain(answer)
         let lines = text.split(separator: "\n").map(String.init)
-        // Following the printed arithmetic by hand must land on the score the grader gave.
-        let percentLine = try #require(lines.first { $0.hasPrefix("  × 100") })
-        let percent = try #require(
-            Double(percentLine.dropFirst("  × 100".count).split(separator: ",")[0].trimmingCharacters(in: .whitespaces))
-        )
-        #expect(Int(min(100, max(0, percent)).rounded()) == grade.score)
-        #expect(percentLine.hasSuffix("clamped to 0") == (percent < 0))
+        // Following the printed arithmetic by hand must land on the score the grader gave: the curve
+        // line shows the share the score was computed from and the result before rounding.
+        let curveLine = try #require(lines.first { $0.hasPrefix("  curve ") })
+        let result = try #require(Double(curveLine.split(separator: "=").last!.trimmingCharacters(in: .whitespaces)))
+        #expect(Int(result.rounded()) == grade.score)
+        let shareLine = try #require(lines.first { $0.hasPrefix("  share ") })
+        #expect(shareLine.hasSuffix("clamped to 0") == (grade.breakdown!.earnedWeight < grade.breakdown!.penaltyWeight))
         #expect(lines.contains { $0.hasPrefix("  rounded         \(grade.score)/100 (\(grade.band.rawValue), ") })
     }
 

@@ -107,6 +107,7 @@ struct GraderTests {
                 label: Many a
                 patterns: ['(a+)+$']
                 why: Testing.
+            scoring: linear
             """
         ])
         let bank = try fixture.load()
@@ -138,10 +139,25 @@ struct GraderTests {
         }
         let evidence = Evidence(quote: "", context: "", start: 0, end: 0, pattern: "")
         let penalty = MisconceptionResult(id: "m", label: "m", penalty: 1, evidence: evidence, why: "")
-        #expect(Scoring.score(concepts: [concept(3, 1), concept(2, 0)], misconceptions: []) == 60)
-        #expect(Scoring.score(concepts: [concept(3, 1), concept(2, 0)], misconceptions: [penalty]) == 40)
-        #expect(Scoring.score(concepts: [concept(1, 0)], misconceptions: [penalty]) == 0)
-        #expect(Scoring.score(concepts: [concept(2, 1), concept(1, 0)], misconceptions: []) == 67)
+        #expect(Scoring.score(concepts: [concept(3, 1), concept(2, 0)], misconceptions: [], curve: .linear) == 60)
+        #expect(
+            Scoring.score(concepts: [concept(3, 1), concept(2, 0)], misconceptions: [penalty], curve: .linear) == 40)
+        #expect(Scoring.score(concepts: [concept(1, 0)], misconceptions: [penalty], curve: .linear) == 0)
+        #expect(Scoring.score(concepts: [concept(2, 1), concept(1, 0)], misconceptions: [], curve: .linear) == 67)
+    }
+
+    @Test("The calibrated curve, the default: a third of the weight is weak, three quarters strong")
+    func calibratedCurve() {
+        func score(_ share: Double) -> Int {
+            let earned = ConceptResult(
+                id: "a", label: "a", weight: share, required: false, matched: share > 0, credit: 1, why: "")
+            let missed = ConceptResult(
+                id: "b", label: "b", weight: 1 - share, required: false, matched: false, credit: 0, why: "")
+            return Scoring.score(concepts: [earned, missed], misconceptions: [])
+        }
+        #expect([0, 0.3, 0.5, 0.75, 1].map(score) == [0, 15, 50, 85, 100])
+        #expect(score(0.4) == 33)
+        #expect(Band(score: score(0.3)) == .weak && Band(score: score(0.75)) == .strong)
     }
 
     @Test("Bands: weak to 40, partial to 59, solid to 79, strong from 80")

@@ -60,6 +60,7 @@ final class FixtureBank: TemporaryRubricFolder {
           - level: weak
             answer: Nothing much.
             expect: {missing: [drift-detection, retrain]}
+        scoring: linear
         """
 
     static let choiceYAML = """

@@ -55,6 +55,7 @@ final class QualityFixtureBank {
           - level: weak
             answer: Nothing.
             expect: {missing: [retraining]}
+        scoring: linear
         """,
     ]
 

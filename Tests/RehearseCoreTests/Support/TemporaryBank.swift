@@ -29,6 +29,7 @@ final class TemporaryBank: TemporaryRubricFolder {
           - level: weak
             answer: Nothing much, honestly.
             expect: {missing: [drift-detection, retrain]}
+        scoring: linear
         """#
 
     init(questions: [String: String] = ["drift": TemporaryBank.question]) throws {

@@ -114,6 +114,7 @@ struct DrillSchedulerTests {
               - ref: rollback
             examples:
               - {level: strong, answer: Roll back.}
+            scoring: linear
             """
         let edited = try FixtureBank(files: ["deployment/recover.yaml": rollbackOnly]).load()
         let scheduler = DrillScheduler(bank: edited, transcripts: transcripts)

@@ -97,5 +97,6 @@ extension FixtureBank {
           - level: weak
             answer: Just deploy it.
             expect: {missing: [canary, rollback]}
+        scoring: linear
         """
 }
