@@ -135,6 +135,7 @@ struct AnswerScan {
     /// How many words and commas the statement at `index` has.
     func words(ofStatement index: Int) -> Int { shapes[index].words }
     func commas(ofStatement index: Int) -> Int { shapes[index].commas }
+    func hasClause(statement index: Int) -> Bool { shapes[index].hasClause }
 }
 
 /// Cuts the quote and its context out of the answer's bytes, on character boundaries.

@@ -10,10 +10,12 @@ struct ConceptAssessment {
         var words = 0
         var statements = 0
         var commas = 0
+        var hasClause = false
 
-        mutating func add(words: Int, commas: Int) {
+        mutating func add(words: Int, commas: Int, hasClause: Bool) {
             self.words += words
             self.commas += commas
+            self.hasClause = self.hasClause || hasClause
             statements += 1
         }
 
@@ -76,6 +78,8 @@ struct ConceptAssessment {
         if mention.statementNamesOnly || mention.echoesPrompt { return false }
         let concepts = conceptsPerList[mention.list] ?? 1
         let list = lists[mention.list] ?? ListShape()
+        // A sentence with a subject and a verb makes a claim unless it is shaped as a list.
+        if !list.isListShaped, list.hasClause { return true }
         let wordsPerConcept = list.isListShaped ? Explanation.listWordsPerConcept : Explanation.wordsPerConcept
         let isList = concepts >= Explanation.listConcepts && list.words < wordsPerConcept * concepts
         return !isList || mention.itemIsSpecific

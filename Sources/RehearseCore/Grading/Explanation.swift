@@ -53,6 +53,8 @@ enum Explanation {
         var words: Int
         /// Commas in the statement: "a, b and c" has one, a list of names usually more.
         var commas: Int
+        /// Whether it has a subject or a verb of its own ("we", "would", "I'd"): a claim, not a list.
+        var hasClause: Bool
         var isFragment: Bool
         var isVague: Bool
         var namesOnly: Bool { isFragment || isVague }
@@ -66,7 +68,7 @@ enum Explanation {
         let vague = words.contains(where: vagueWords.contains) || containsVaguePhrase(words)
         let commas = bytes[statement].filter { $0 == UInt8(ascii: ",") }.count
         return Shape(
-            words: words.count, commas: commas, isFragment: words.count <= fragmentWords && !hasNumber && !named,
+            words: words.count, commas: commas, hasClause: words.contains(where: isClauseMarker), isFragment: words.count <= fragmentWords && !hasNumber && !named,
             isVague: vague && !specific)
     }
 
@@ -119,6 +121,15 @@ enum Explanation {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
             || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
             || byte == UInt8(ascii: "'") || byte >= 0x80
+    }
+
+    static let clauseMarkers: Set<String> = [
+        "i", "we", "you", "they", "he", "she", "it", "is", "are", "was", "were", "be", "do", "does", "did", "have",
+        "has", "had", "would", "will", "can", "could", "should", "must", "might", "may",
+    ]
+
+    private static func isClauseMarker(_ word: String) -> Bool {
+        clauseMarkers.contains(word) || ["'d", "'ll", "'re", "'ve", "'m", "'s", "n't"].contains { word.hasSuffix($0) }
     }
 
     private static func containsVaguePhrase(_ words: [String]) -> Bool {

@@ -51,7 +51,8 @@ public struct Grader {
         try scanning(exact, answer: text, for: question) { scan throws(GradingError) in
             for (statement, list) in scan.statements.lists.enumerated() {
                 lists[list, default: .init()].add(
-                    words: scan.words(ofStatement: statement), commas: scan.commas(ofStatement: statement))
+                    words: scan.words(ofStatement: statement), commas: scan.commas(ofStatement: statement),
+                    hasClause: scan.hasClause(statement: statement))
             }
             for misconception in question.rubric.misconceptions {
                 let found = try scan.search(
