@@ -143,7 +143,7 @@ public struct LoadedTranscript: Sendable {
 /// Transcripts as JSON files in one folder.
 public struct TranscriptStore: Sendable {
     public let folder: URL
-    private let files: any FileStore
+    let files: any FileStore
 
     public init(folder: URL, files: any FileStore = LocalFileStore()) {
         self.folder = folder
@@ -233,10 +233,13 @@ public struct TranscriptStore: Sendable {
         return (loaded, problems)
     }
 
-    /// The newest transcript that is still in progress, for `practice --resume`.
+    /// The newest transcript that is still in progress, for `practice --resume`; never a scripted run
+    /// (answers piped in), which a person would not mean to continue by hand.
     public func latestUnfinished() throws(TranscriptError) -> URL? {
         for url in try all().reversed() {
-            if let transcript = try? load(url), transcript.status != .finished { return url }
+            if let transcript = try? load(url), transcript.status != .finished, transcript.scripted != true {
+                return url
+            }
         }
         return nil
     }
