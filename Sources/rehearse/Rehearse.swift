@@ -16,10 +16,17 @@ struct Rehearse: ParsableCommand {
         version: RehearseCore.version,
         subcommands: [
             PracticeCommand.self, DrillCommand.self, GradeCommand.self, BankCommand.self, RubricCommand.self,
-            ExportCommand.self, RegradeCommand.self, ProgressCommand.self,
+            ExportCommand.self, RegradeCommand.self, ProgressCommand.self, SessionsCommand.self,
         ]
     )
 }
 
 extension OutputFormat: ExpressibleByArgument {}
-extension QuestionKind: ExpressibleByArgument {}
+extension QuestionKind: ExpressibleByArgument {
+    /// Forgiving: `behavioral`, `Multiple choice`.
+    public init?(argument: String) { self.init(lenient: argument) }
+}
+
+extension InterviewPlan.KindFilter: ExpressibleByArgument {
+    public init?(argument: String) { self.init(lenient: argument) }
+}

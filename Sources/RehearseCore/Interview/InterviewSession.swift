@@ -30,11 +30,13 @@ public struct InterviewSession {
 
     /// A new interview of `plan`, whose questions are already drawn (`InterviewPlanner.draw`). Claims
     /// its transcript file at once, so a session started in the same second gets a name of its own.
+    /// `scripted`: the answers are piped in (see `Transcript.scripted`).
     public init(
         plan: InterviewPlan, bank: Bank, store: TranscriptStore, console: any InterviewConsole,
-        clock: any InterviewClock
+        clock: any InterviewClock, scripted: Bool = false
     ) throws(TranscriptError) {
-        let transcript = Transcript(plan: plan, bankHash: bank.contentHash, startedAt: clock.now())
+        var transcript = Transcript(plan: plan, bankHash: bank.contentHash, startedAt: clock.now())
+        if scripted { transcript.scripted = true }
         self.init(
             transcript: transcript, url: try store.reserveURL(for: transcript), bank: bank, store: store,
             console: console, clock: clock, isResumed: false)

@@ -22,6 +22,9 @@ public struct Transcript: Codable, Sendable, Hashable {
     public var bankHash: String
     public var plan: InterviewPlan
     public var entries: [Entry]
+    /// True when the answers were piped in rather than typed at a terminal: a rehearsal of the tool,
+    /// left out of `--resume`, `progress` and `drill` unless asked. Nil in files written before it.
+    public var scripted: Bool?
 
     public init(plan: InterviewPlan, bankHash: String, startedAt: Date) {
         formatVersion = Self.currentFormatVersion

@@ -28,6 +28,7 @@ struct DrillCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     @OptionGroup var transcriptOptions: TranscriptFolderOptions
+    @OptionGroup var scripted: ScriptedOption
     @OptionGroup var rubricOptions: RubricOptions
 
     func validate() throws {
@@ -39,17 +40,16 @@ struct DrillCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let bank = try rubricOptions.loadBank()
-            let loaded = try loadTranscripts(folder: transcriptOptions.folder)
+            let loaded = scripted.filter(try loadTranscripts(folder: transcriptOptions.folder))
             let scheduler = DrillScheduler(bank: bank, transcripts: loaded.map(\.transcript))
             let drill = scheduler.plan(count: count, at: Date(), seed: UInt64.random(in: 0...UInt64.max))
             guard !plan else {
                 print(DrillPlanReport(plan: drill).render(format, style: Terminal.style), terminator: "")
                 return
             }
-            let store = TranscriptStore(folder: transcriptOptions.folder)
             var session = try InterviewSession(
-                plan: drill.interviewPlan, bank: bank, store: store, console: InteractiveRun.console(),
-                clock: SystemClock())
+                plan: drill.interviewPlan, bank: bank, store: try transcriptOptions.writableStore(),
+                console: InteractiveRun.console(), clock: SystemClock(), scripted: !Terminal.stdinIsTerminal)
             try InteractiveRun.run(&session, rubrics: rubricOptions.rubrics)
         }
     }
