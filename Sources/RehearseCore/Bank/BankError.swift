@@ -24,7 +24,8 @@ extension BankError: LocalizedError {
             let hint = suggestion.map { " Did you mean '\($0)'?" } ?? ""
             return "no question with id '\(id)'.\(hint) 'rehearse bank list' shows every id."
         case let .unknownDomain(id, known):
-            return "no domain '\(id)'. Known domains: \(known.joined(separator: ", "))."
+            let hint = RehearseCore.suggestion(for: id, in: known).map { " Did you mean '\($0)'?" } ?? ""
+            return "no domain '\(id)'.\(hint) Known domains: \(known.joined(separator: ", "))."
         }
     }
 }
