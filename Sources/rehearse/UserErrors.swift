@@ -63,6 +63,11 @@ private func exitCode(for error: Error) -> Int32 {
         case .unknownQuestion: ExitStatus.usage
         case .unreadableLine, .missingColumn, .markOutOfRange, .empty: ExitStatus.dataError
         }
+    case let error as SessionError:
+        switch error {
+        case .noSuchNumber: ExitStatus.usage
+        case .cannotDelete: ExitStatus.cannotCreate
+        }
     case let error as InputError:
         switch error {
         case .missingFile: ExitStatus.noInput

@@ -102,12 +102,13 @@ struct TranscriptCommandsTests {
         try fixtures.save(daysAgo: 1, [("drift", Self.strongDrift), ("release", "A canary first.")])
         try temp.write("Transcripts/notes.json", "{\"todo\": []}")
 
-        let text = try RehearseProcess.run(["progress"], in: temp.url)
+        let text = try RehearseProcess.run(["progress", "Transcripts"], in: temp.url)
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.hasPrefix("Progress over 3 sessions, 6 answers"))
-        let conceptLines = text.stdout.split(separator: "\n").drop { !$0.hasPrefix("Concept, weakest first") }
+        let conceptLines = text.stdout.split(separator: "\n").drop { !$0.hasPrefix("Concepts, weakest first") }
             .dropFirst()
-        #expect(conceptLines.first?.hasPrefix("rollback") == true)
+        #expect(conceptLines.first?.hasPrefix("Can roll back") == true, "the label, not the id")
+        #expect(conceptLines.first?.hasSuffix("rollback") == true, "the id at the end")
         #expect(text.stdout.contains("monitoring"))
         #expect(text.stderr.contains("warning: skipped: the transcript"))
         #expect(text.stderr.contains("notes.json"))
@@ -122,7 +123,7 @@ struct TranscriptCommandsTests {
 
         let markdown = try RehearseProcess.run(
             ["progress", "--transcripts", "Transcripts", "--format", "markdown"], in: temp.url)
-        #expect(markdown.stdout.contains("| rollback | Can roll back | 3 | 0% |"))
+        #expect(markdown.stdout.contains("| Can roll back | rollback | 3 | 0% |"))
     }
 
     @Test("progress with no transcripts says what to do and exits 66")

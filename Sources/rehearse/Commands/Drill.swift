@@ -47,6 +47,7 @@ struct DrillCommand: ParsableCommand {
                 print(DrillPlanReport(plan: drill).render(format, style: Terminal.style), terminator: "")
                 return
             }
+            print(Terminal.wrapped(DrillPlanReport(plan: drill).introduction(style: Terminal.style)))
             var session = try InterviewSession(
                 plan: drill.interviewPlan, bank: bank, store: try transcriptOptions.writableStore(),
                 console: InteractiveRun.console(), clock: SystemClock(), scripted: !Terminal.stdinIsTerminal)
