@@ -125,7 +125,9 @@ public struct InterviewSession {
     private func ask(_ question: Question, number: Int) throws -> (entry: Transcript.Entry?, quit: Bool) {
         let showQuestion = { self.console.write(self.questionText(question, number: number)) }
         showQuestion()
-        let reader = AnswerReader(console: console, hint: question.hint, repeatQuestion: showQuestion)
+        let reader = AnswerReader(
+            console: console, hint: question.hint, repeatQuestion: showQuestion,
+            timer: AnswerTimer(clock: clock, limit: question.timeLimit))
         let askedAt = clock.now()
         let input =
             question.kind == .multipleChoice

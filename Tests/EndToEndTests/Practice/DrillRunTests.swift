@@ -60,7 +60,7 @@ struct DrillRunTests {
         let concepts = try #require(json["concepts"] as? [[String: Any]])
         let mastery = concepts.compactMap { $0["mastery"] as? Int }
         #expect(mastery == mastery.sorted(), "weakest concepts first")
-        let text = try RehearseProcess.run(["progress", folder.url.path])
+        let text = try RehearseProcess.run(["progress", folder.url.path, "--include-scripted"])
         #expect(text.stdout.contains("Progress over 2 sessions, 2 answers"))
     }
 
