@@ -80,16 +80,24 @@ public struct InterviewSession {
         greet()
         for id in transcript.remainingQuestionIDs {
             guard let question = questions[id] else { continue }
-            let asked = try ask(question, number: transcript.entries.count + 1)
-            if let entry = asked.entry {
-                transcript.entries.append(entry)
-                try save()
-            }
-            if asked.quit { return try stop() }
-            if plan.feedback == .each, let entry = asked.entry {
+            let number = transcript.questionsDone + 1
+            var attempt = 1
+            while true {
+                let asked = try ask(question, number: number)
+                if var entry = asked.entry {
+                    if attempt > 1 { entry.attempt = attempt }
+                    transcript.entries.append(entry)
+                    try save()
+                }
+                if asked.quit { return try stop() }
+                guard plan.feedback == .each, let entry = asked.entry else { break }
                 console.write("\n" + InterviewFeedback(entry: entry).text(style: style))
                 let isLast = transcript.remainingQuestionIDs.isEmpty
-                if pauseAfterFeedback(entry, isLast: isLast) == .quit, !isLast { return try stop() }
+                let choice = pauseAfterFeedback(entry, isLast: isLast)
+                if choice == .quit, !isLast { return try stop() }
+                guard choice == .retry else { break }
+                attempt += 1
+                console.write(style.dim("Attempt \(attempt): the same question again.") + "\n")
             }
         }
         return try finish()
@@ -109,7 +117,7 @@ public struct InterviewSession {
         var text = style.bold("Mock interview: \(what) (seed \(plan.seed)).") + "\n"
         if isResumed {
             text +=
-                "Welcome back: \(transcript.entries.count) of \(total) done, \(transcript.remainingQuestionIDs.count) to go.\n"
+                "Welcome back: \(transcript.questionsDone) of \(total) done, \(transcript.remainingQuestionIDs.count) to go.\n"
         } else {
             text +=
                 "Hello! I'll ask, you answer as you would to an interviewer. "
@@ -192,12 +200,12 @@ public struct InterviewSession {
 
     // MARK: After an answer
 
-    private enum PauseChoice { case goOn, quit }
+    private enum PauseChoice { case goOn, quit, retry }
 
     /// Lets the candidate read the feedback, see the sample answer, or stop, before the next question.
     private func pauseAfterFeedback(_ entry: Transcript.Entry, isLast: Bool) -> PauseChoice {
         let next = isLast ? "Enter: finish" : "Enter: next question"
-        var offer = "\(next) · s: the sample answer · :quit: stop here (saved)"
+        var offer = "\(next) · r: try it again · s: the sample answer · :quit: stop here (saved)"
         while true {
             console.write(style.dim(offer) + "\n")
             guard let line = console.readLine(prompt: "") else { return .quit }
@@ -207,6 +215,8 @@ public struct InterviewSession {
                 offer = next
             case "q", ":quit":
                 return .quit
+            case "r", ":retry":
+                return .retry
             default:
                 return .goOn
             }
@@ -229,7 +239,7 @@ public struct InterviewSession {
         try save()
         let total = plan.questionIDs.count
         console.write(
-            "\nStopped after \(transcript.entries.count) of \(total) questions; every answer is saved in "
+            "\nStopped after \(transcript.questionsDone) of \(total) questions; every answer is saved in "
                 + "\(transcriptURL.relativePath).\nResume with: \(resumeCommand)\n")
         return .quit
     }

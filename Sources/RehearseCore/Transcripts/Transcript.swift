@@ -37,6 +37,9 @@ public struct Transcript: Codable, Sendable, Hashable {
         entries = []
     }
 
+    /// Questions answered or skipped, each counted once however often it was retried.
+    public var questionsDone: Int { Set(entries.map(\.questionID)).count }
+
     /// Question ids of the plan not answered (or skipped) yet, in order.
     public var remainingQuestionIDs: [String] {
         let done = Set(entries.map(\.questionID))
@@ -78,6 +81,9 @@ extension Transcript {
         /// The engine that computed `grade` when a regrade replaced the first one; nil means the
         /// transcript's `engineVersion`. Optional so files written before regrade existed still load.
         public var gradedByEngine: String?
+        /// 2, 3, ... for another try at the same question in the session (the `r` key after the
+        /// feedback); nil for the first.
+        public var attempt: Int?
 
         public init(
             question: Question, answer: String, skipped: Bool, askedAt: Date, answeredAt: Date,

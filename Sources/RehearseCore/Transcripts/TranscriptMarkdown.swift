@@ -21,7 +21,12 @@ public struct TranscriptMarkdown {
         if let chart = domainChart() { sections.append(chart) }
         let fold = transcript.entries.count > Self.foldAbove
         sections += transcript.entries.enumerated().map { index, entry in
-            fold ? foldedSection(entry, number: index + 1) : entrySection(entry, number: index + 1)
+            // A retry is shown beside the attempt before it.
+            let earlier = transcript.entries[..<index].last { $0.questionID == entry.questionID }
+            let comparison = earlier.map { AttemptComparison(before: $0, after: entry).markdown() } ?? ""
+            return fold
+                ? foldedSection(entry, number: index + 1, comparison: comparison)
+                : entrySection(entry, number: index + 1, comparison: comparison)
         }
         return sections.joined(separator: "\n")
     }
@@ -32,7 +37,7 @@ public struct TranscriptMarkdown {
         return """
             # \(title), \(Self.dateText(transcript.startedAt, in: timeZone))
 
-            \(transcript.entries.count) of \(transcript.plan.questionIDs.count) questions answered · average \(average) · \(transcript.status.rawValue)
+            \(transcript.questionsDone) of \(transcript.plan.questionIDs.count) questions answered · average \(average) · \(transcript.status.rawValue)
 
             """
     }
@@ -67,19 +72,22 @@ public struct TranscriptMarkdown {
     }
 
     /// The section inside `<details>`, its summary the heading's words and the score.
-    private func foldedSection(_ entry: Transcript.Entry, number: Int) -> String {
+    private func foldedSection(_ entry: Transcript.Entry, number: Int, comparison: String) -> String {
         let result = entry.skipped ? "skipped" : "\(entry.grade.score)/100, \(entry.grade.band.rawValue)"
-        let body = entrySection(entry, number: number, heading: false)
+        let body = entrySection(entry, number: number, heading: false, comparison: comparison)
         return "<details>\n<summary>\(number). \(Markdown.escape(entry.questionID)): \(result)</summary>\n\n"
             + body + "\n</details>\n"
     }
 
-    private func entrySection(_ entry: Transcript.Entry, number: Int, heading: Bool = true) -> String {
-        var out = heading ? "## \(number). \(Markdown.escape(entry.questionID))\n\n" : ""
+    private func entrySection(_ entry: Transcript.Entry, number: Int, heading: Bool = true, comparison: String)
+        -> String
+    {
+        let attempt = entry.attempt.map { ", attempt \($0)" } ?? ""
+        var out = heading ? "## \(number). \(Markdown.escape(entry.questionID))\(attempt)\n\n" : ""
         let result = entry.skipped ? "skipped" : "\(entry.grade.score)/100, \(entry.grade.band.rawValue)"
         out +=
             "*\(Markdown.escape(entry.domain)) · \(entry.kind.rawValue) · \(result) · \(Self.duration(entry.seconds)) of \(Self.duration(Double(entry.timeLimit)))*\n\n"
-        out += "**Question**\n\n" + Self.quoteBlock(entry.prompt) + "\n\n"
+        out += comparison + "**Question**\n\n" + Self.quoteBlock(entry.prompt) + "\n\n"
         out += "**Answer**\n\n" + (entry.skipped ? "*(skipped)*" : Self.quoteBlock(entry.answer)) + "\n\n"
         for followUp in entry.followUps {
             out +=
