@@ -145,8 +145,11 @@ struct TranscriptCommandsTests {
         #expect(plan.stdout.contains("3 questions; 4 of 5 concepts due."))
         let questions = plan.stdout.split(separator: "\n").drop { $0 != "Questions:" }.dropFirst().map(String.init)
         #expect(questions.count == 3)
-        #expect(questions[0].hasPrefix("  1. release") && questions[0].contains("practises due rollback (recall"))
-        #expect(questions[1].hasPrefix("  2. drift") && questions[1].contains("drift-detection"))
+        #expect(
+            questions[0].hasPrefix("  1. release") && questions[0].contains("you missed 'Can roll back' 3 days ago"))
+        #expect(
+            questions[1].hasPrefix("  2. drift")
+                && questions[1].contains("'Detects drift in the inputs' was last graded 10 days ago: predicted recall"))
         #expect(questions[2].hasPrefix("  3. pick-strategy") && questions[2].hasSuffix("never answered"))
 
         let json = try rehearse(["drill", "--plan", "--count", "2", "--transcripts", "Transcripts", "--format", "json"])

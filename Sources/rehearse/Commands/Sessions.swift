@@ -62,7 +62,7 @@ struct SessionsCommand: ParsableCommand {
             }
             var arguments = ["--resume", row.url.path, "--transcripts", transcriptOptions.folder.path]
             if let rubrics = rubricOptions.rubrics { arguments += ["--rubrics", rubrics] }
-            var practice = try PracticeCommand.parse(arguments)
+            let practice = try PracticeCommand.parse(arguments)
             try practice.run()
         }
     }
