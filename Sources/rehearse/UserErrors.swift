@@ -49,7 +49,7 @@ private func exitCode(for error: Error) -> Int32 {
         }
     case let error as TranscriptError:
         switch error {
-        case .unreadable, .noTranscripts: ExitStatus.noInput
+        case .unreadable, .noTranscripts, .onlyScripted: ExitStatus.noInput
         case .damaged, .unsupportedVersion: ExitStatus.dataError
         case .cannotWrite, .cannotWriteReport: ExitStatus.cannotCreate
         }

@@ -114,7 +114,8 @@ public struct InterviewSession {
             what += ", \(plan.kind.rawValue)"
         }
         if !plan.domains.isEmpty { what += ", \(plan.domains.joined(separator: " and "))" }
-        var text = style.bold("Mock interview: \(what) (seed \(plan.seed)).") + "\n"
+        let title = plan.drill == true ? "Drill" : "Mock interview"
+        var text = style.bold("\(title): \(what) (seed \(plan.seed)).") + "\n"
         if isResumed {
             text +=
                 "Welcome back: \(transcript.questionsDone) of \(total) done, \(transcript.remainingQuestionIDs.count) to go.\n"

@@ -79,6 +79,8 @@ public enum TranscriptError: Error, Equatable, Sendable {
     case unsupportedVersion(path: String, found: Int, supported: Int)
     case cannotWrite(path: String, detail: String)
     case noTranscripts(folder: String)
+    /// Every session of the folder was scripted (answers piped in), and those do not count unless asked.
+    case onlyScripted(folder: String)
     case cannotWriteReport(path: String, detail: String)
 }
 
@@ -98,6 +100,9 @@ extension TranscriptError: LocalizedError {
                 + "folder you can write to."
         case let .cannotWriteReport(path, detail):
             return "cannot write '\(path)' (\(detail)); pass --output DIR with a folder you can write to."
+        case let .onlyScripted(folder):
+            return "the transcripts in '\(folder)' are all of scripted runs (answers piped in), which do not count; "
+                + "pass --include-scripted to count them, or practise at a terminal."
         case let .noTranscripts(folder):
             return "no transcripts in '\(folder)'; run 'rehearse practice' first, or pass the folder that holds them."
         }

@@ -38,7 +38,9 @@ struct PracticeCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Draws the same questions in the same order again (printed at the start).", valueName: "n"))
+        help: ArgumentHelp(
+            "Draws the same questions in the same order again, given the same history or --ignore-history (printed at the start).",
+            valueName: "n"))
     var seed: UInt64?
 
     @Flag(name: .long, help: "Draw the questions by the domain weights of bank.yaml, like a practice exam.")

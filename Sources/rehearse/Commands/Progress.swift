@@ -32,8 +32,10 @@ struct ProgressCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let folder = folder.map { URL(fileURLWithPath: $0) } ?? transcriptOptions.folder
-            let loaded = scripted.filter(try loadTranscripts(folder: folder))
-            guard !loaded.isEmpty else { throw TranscriptError.noTranscripts(folder: folder.relativePath) }
+            let all = try loadTranscripts(folder: folder)
+            guard !all.isEmpty else { throw TranscriptError.noTranscripts(folder: folder.relativePath) }
+            let loaded = scripted.filter(all)
+            guard !loaded.isEmpty else { throw TranscriptError.onlyScripted(folder: folder.relativePath) }
             let report = ProgressReport(transcripts: loaded.map(\.transcript), top: top)
             print(report.render(format.format, style: Terminal.style), terminator: "")
         }

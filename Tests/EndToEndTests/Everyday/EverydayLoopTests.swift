@@ -62,6 +62,7 @@ struct EverydayLoopTests {
         #expect(saved.transcript.scripted == true)
         let progress = try RehearseProcess.run(["progress", folder.url.path])
         #expect(progress.status == 66)
+        #expect(progress.stderr.contains("all of scripted runs"), "\(progress.stderr)")
         let included = try RehearseProcess.run(["progress", folder.url.path, "--include-scripted"])
         #expect(included.status == 0 && included.stdout.contains("monitoring"), "\(included.stderr)")
         let drill = try RehearseProcess.run([

@@ -67,6 +67,7 @@ struct ReadingProgressTests {
             ["drill", "--count", "1", "--rubrics", PracticePipedTests.bank, "--transcripts", temp.url.path + "/d"],
             stdin: ":skip\n\n")
         #expect(drill.status == 0, "\(drill.stderr)")
+        #expect(drill.stdout.hasPrefix("Drill: nothing graded is due"), "the drill says why these questions")
         let drillReport = try PracticePipedTests.transcript(in: temp.url.appendingPathComponent("d"), extension: "md")
         #expect(try String(contentsOf: drillReport, encoding: .utf8).hasPrefix("# Drill, "))
     }
