@@ -38,6 +38,9 @@ struct InstallTests {
         ] {
             #expect(FileManager.default.fileExists(atPath: prefix.appendingPathComponent(file).path), "\(file)")
         }
+        let completion = try String(
+            contentsOf: prefix.appendingPathComponent("share/bash-completion/completions/rehearse"), encoding: .utf8)
+        #expect(completion.contains("sessions") && completion.contains("practice"))
 
         let practice = try RehearseProcess.run(
             ["practice", "--count", "1"], stdin: ":skip\n\n", environment: ["HOME": home.url.path], in: home.url,
