@@ -23,7 +23,7 @@ while (($#)); do
     --binary) binary="${2:?--binary needs the path of a built rehearse}"; shift 2 ;;
     --binary=*) binary="${1#--binary=}"; shift ;;
     --uninstall) uninstall=1; shift ;;
-    -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "install.sh: unknown option '$1' (try --help)" >&2; exit 64 ;;
   esac
 done
