@@ -2,21 +2,19 @@ import ArgumentParser
 import Foundation
 import RehearseCore
 
-/// Where the rubrics are: --rubrics, then $REHEARSE_RUBRICS, then ./Rubrics.
+/// Where the rubrics are: the rule is `BankLocation`'s.
 struct RubricOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The rubric folder (holds bank.yaml). Default: $REHEARSE_RUBRICS, else ./Rubrics.",
+            "The rubric folder (holds bank.yaml). Default: $REHEARSE_RUBRICS, else ./Rubrics when it holds "
+                + "bank.yaml, else the installed bank ('rehearse bank path' says which).",
             valueName: "dir"))
     var rubrics: String?
 
-    var folder: URL {
-        let path =
-            rubrics ?? ProcessInfo.processInfo.environment["REHEARSE_RUBRICS"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? "Rubrics"
-        return URL(fileURLWithPath: path)
-    }
+    var location: BankLocation { BankLocation.resolve(option: rubrics, in: .current) }
+
+    var folder: URL { location.folder }
 
     /// The bank and the part of it a command was pointed at: `path` may be a rubric file or folder;
     /// without --rubrics, its bank is the nearest folder above it that holds bank.yaml.

@@ -7,7 +7,7 @@ struct Rehearse: ParsableCommand {
         commandName: "rehearse",
         abstract: "Practise MLOps and ML-engineering interviews in the terminal, graded against coach-written rubrics.",
         discussion: """
-            Sit a mock interview with 'rehearse practice' (five mixed questions), or drill your weakest concepts with 'rehearse drill'. Grade one answer with 'rehearse grade --question handle-data-drift'; 'rehearse bank list' shows the questions.
+            Sit a mock interview with 'rehearse practice' (five mixed questions), or drill your weakest concepts with 'rehearse drill'. 'rehearse sessions' lists your sessions, 'rehearse progress' shows how you are doing, and 'rehearse bank path' says which bank and transcript folder are in use. Grade one answer with 'rehearse grade --question handle-data-drift'; 'rehearse bank list' shows the questions.
 
             Coaches: 'rehearse rubric lint' checks the rubric files, 'rehearse rubric test' proves them, 'rehearse rubric explain' shows why an answer scored as it did, and 'rehearse rubric new' starts a question.
 
@@ -16,10 +16,17 @@ struct Rehearse: ParsableCommand {
         version: RehearseCore.version,
         subcommands: [
             PracticeCommand.self, DrillCommand.self, GradeCommand.self, BankCommand.self, RubricCommand.self,
-            ExportCommand.self, RegradeCommand.self, ProgressCommand.self,
+            ExportCommand.self, RegradeCommand.self, ProgressCommand.self, SessionsCommand.self,
         ]
     )
 }
 
 extension OutputFormat: ExpressibleByArgument {}
-extension QuestionKind: ExpressibleByArgument {}
+extension QuestionKind: ExpressibleByArgument {
+    /// Forgiving: `behavioral`, `Multiple choice`.
+    public init?(argument: String) { self.init(lenient: argument) }
+}
+
+extension InterviewPlan.KindFilter: ExpressibleByArgument {
+    public init?(argument: String) { self.init(lenient: argument) }
+}

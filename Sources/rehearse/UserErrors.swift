@@ -49,7 +49,7 @@ private func exitCode(for error: Error) -> Int32 {
         }
     case let error as TranscriptError:
         switch error {
-        case .unreadable, .noTranscripts: ExitStatus.noInput
+        case .unreadable, .noTranscripts, .onlyScripted: ExitStatus.noInput
         case .damaged, .unsupportedVersion: ExitStatus.dataError
         case .cannotWrite, .cannotWriteReport: ExitStatus.cannotCreate
         }
@@ -62,6 +62,11 @@ private func exitCode(for error: Error) -> Int32 {
         switch error {
         case .unknownQuestion: ExitStatus.usage
         case .unreadableLine, .missingColumn, .markOutOfRange, .empty: ExitStatus.dataError
+        }
+    case let error as SessionError:
+        switch error {
+        case .noSuchNumber: ExitStatus.usage
+        case .cannotDelete: ExitStatus.cannotCreate
         }
     case let error as InputError:
         switch error {

@@ -37,7 +37,7 @@ struct NewCommandTests {
         let domain = try RehearseProcess.run(
             ["rubric", "new", "other", "--domain", "opps", "--kind", "technical"], in: temporary.url)
         #expect(domain.status == 64)
-        #expect(domain.stderr.contains("no domain 'opps' in bank.yaml. Use one of ops"))
+        #expect(domain.stderr.contains("no domain 'opps' in bank.yaml. Did you mean 'ops'? Use one of ops"))
         let badID = try RehearseProcess.run(
             ["rubric", "new", "Bad_Id", "--domain", "ops", "--kind", "technical"], in: temporary.url)
         #expect(badID.status == 64)

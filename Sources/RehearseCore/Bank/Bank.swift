@@ -33,7 +33,7 @@ public struct Bank: Sendable {
 
     public func question(id: String) throws(BankError) -> Question {
         if let question = questions.first(where: { $0.id == id }) { return question }
-        throw .unknownQuestion(id: id, suggestion: closestMatch(to: id, in: questions.map(\.id)))
+        throw .unknownQuestion(id: id, suggestion: suggestion(for: id, in: questions.map(\.id)))
     }
 
     public func domain(id: String) -> Domain? { domains.first { $0.id == id } }

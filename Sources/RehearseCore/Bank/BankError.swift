@@ -14,8 +14,9 @@ extension BankError: LocalizedError {
     public var errorDescription: String? {
         switch self {
         case let .missingFolder(path):
-            return "no rubric folder at '\(path)'. Run from the project folder, or pass --rubrics DIR "
-                + "or set REHEARSE_RUBRICS to the folder that holds bank.yaml."
+            return "no rubric folder at '\(path)'. Run from the project folder, pass --rubrics DIR "
+                + "or set REHEARSE_RUBRICS to the folder that holds bank.yaml, or install the bank with "
+                + "scripts/install.sh; 'rehearse bank path' says where rehearse looks."
         case let .invalid(diagnostics):
             let count = diagnostics.errors.count
             return "\(count) error\(count == 1 ? "" : "s") in the rubrics (listed above); "
@@ -24,7 +25,8 @@ extension BankError: LocalizedError {
             let hint = suggestion.map { " Did you mean '\($0)'?" } ?? ""
             return "no question with id '\(id)'.\(hint) 'rehearse bank list' shows every id."
         case let .unknownDomain(id, known):
-            return "no domain '\(id)'. Known domains: \(known.joined(separator: ", "))."
+            let hint = RehearseCore.suggestion(for: id, in: known).map { " Did you mean '\($0)'?" } ?? ""
+            return "no domain '\(id)'.\(hint) Known domains: \(known.joined(separator: ", "))."
         }
     }
 }

@@ -16,7 +16,9 @@ extension ScaffoldError: LocalizedError {
             return
                 "'\(id)' is not a valid question id; use lower-case letters, digits and '-', e.g. 'feature-store-basics'."
         case let .unknownDomain(id, known):
-            return "no domain '\(id)' in bank.yaml. Use one of \(known.joined(separator: ", ")), or add the domain "
+            let hint = suggestion(for: id, in: known).map { " Did you mean '\($0)'?" } ?? ""
+            return
+                "no domain '\(id)' in bank.yaml.\(hint) Use one of \(known.joined(separator: ", ")), or add the domain "
                 + "to bank.yaml first."
         case let .fileExists(path):
             return "'\(path)' already exists; rubric new never overwrites. Edit that file, or pick another id."

@@ -31,10 +31,18 @@ struct AnswerReader {
     let hint: String?
     /// Writes the question again, for `:repeat`.
     let repeatQuestion: () -> Void
+    /// Shows the time taken while typing; none for a follow-up.
+    var timer: AnswerTimer? = nil
+
+    private func prompt(firstLine: Bool) -> String {
+        if let notice = timer?.noticeIfDue() { console.write(notice) }
+        if firstLine { return Self.firstLinePrompt }
+        return timer?.prompt(Self.nextLinePrompt) ?? Self.nextLinePrompt
+    }
 
     func readOpenAnswer() -> AnswerInput {
         var lines: [String] = []
-        while let line = console.readLine(prompt: lines.isEmpty ? Self.firstLinePrompt : Self.nextLinePrompt) {
+        while let line = console.readLine(prompt: prompt(firstLine: lines.isEmpty)) {
             if line.trimmingCharacters(in: .whitespaces) == Self.endOfAnswer {
                 let answer = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
                 if !answer.isEmpty { return .answer(answer) }

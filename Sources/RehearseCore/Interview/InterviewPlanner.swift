@@ -1,3 +1,5 @@
+import Foundation
+
 /// Draws the questions of an interview from the bank: filtered by domain and kind, in an order fixed by
 /// the plan's seed, or, for a practice exam, in proportion to the domain weights of bank.yaml.
 public struct InterviewPlanner {
@@ -5,10 +7,13 @@ public struct InterviewPlanner {
 
     public init(bank: Bank) { self.bank = bank }
 
-    /// The plan with its `questionIDs` drawn. The same plan and bank always give the same questions in the
-    /// same order.
-    public func draw(_ plan: InterviewPlan) throws(InterviewError) -> InterviewPlan {
-        try checkDomains(plan.domains)
+    /// The plan with its `questionIDs` drawn, freshest first: among the questions the filter allows, those
+    /// never asked come first, then those asked longest ago (`lastAsked`, from the candidate's
+    /// transcripts); the seed orders questions equally fresh. The same plan, bank and history always give
+    /// the same questions in the same order; an empty history gives the seed's draw alone.
+    public func draw(_ plan: InterviewPlan, lastAsked: [String: Date] = [:]) throws(InterviewError) -> InterviewPlan {
+        var plan = plan
+        plan.domains = try resolveDomains(plan.domains)
         let candidates = matching(plan)
         guard candidates.count >= plan.count else {
             throw .notEnoughQuestions(asked: plan.count, available: candidates.count, filter: filterDescription(plan))
@@ -16,11 +21,31 @@ public struct InterviewPlanner {
         var generator = SeededGenerator(seed: plan.seed)
         let drawn =
             plan.exam
-            ? drawExam(plan.count, from: candidates, using: &generator)
-            : Array(generator.shuffle(candidates).prefix(plan.count))
-        var result = plan
-        result.questionIDs = drawn.map(\.id)
-        return result
+            ? drawExam(plan.count, from: candidates, lastAsked: lastAsked, using: &generator)
+            : Array(Self.freshestFirst(candidates, lastAsked: lastAsked, using: &generator).prefix(plan.count))
+        plan.questionIDs = drawn.map(\.id)
+        return plan
+    }
+
+    /// A plan of exactly these questions, in this order (`practice --question`); an unknown id is an error
+    /// that suggests the nearest.
+    public func chosen(_ ids: [String], plan: InterviewPlan) throws(BankError) -> InterviewPlan {
+        var plan = plan
+        plan.questionIDs = try ids.map { (id) throws(BankError) in try bank.question(id: id).id }
+        plan.count = plan.questionIDs.count
+        return plan
+    }
+
+    /// Shuffled by the seed, then stably ordered by when each was last asked, never-asked first.
+    static func freshestFirst(
+        _ questions: [Question], lastAsked: [String: Date], using generator: inout SeededGenerator
+    )
+        -> [Question]
+    {
+        generator.shuffle(questions).enumerated().sorted { a, b in
+            let da = lastAsked[a.element.id] ?? .distantPast, db = lastAsked[b.element.id] ?? .distantPast
+            return da != db ? da < db : a.offset < b.offset
+        }.map(\.element)
     }
 
     /// How many questions the plan's filter allows: the most it can ask.
@@ -34,10 +59,14 @@ public struct InterviewPlanner {
             .sorted { $0.id < $1.id }
     }
 
-    private func checkDomains(_ domains: [String]) throws(InterviewError) {
+    /// Each domain as its id ("Deployment" is `deployment`), or an error that suggests the nearest.
+    private func resolveDomains(_ domains: [String]) throws(InterviewError) -> [String] {
         let known = bank.domains.map(\.id)
-        for domain in domains where !known.contains(domain) {
-            throw .unknownDomain(id: domain, known: known, suggestion: closestMatch(to: domain, in: known))
+        return try domains.map { (domain) throws(InterviewError) in
+            guard let id = bank.domainID(matching: domain) else {
+                throw .unknownDomain(id: domain, known: known, suggestion: suggestion(for: domain, in: known))
+            }
+            return id
         }
     }
 
@@ -53,9 +82,9 @@ public struct InterviewPlanner {
     // MARK: Practice exam
 
     /// Shares out `count` questions by domain weight, then draws each domain's share and shuffles the lot.
-    private func drawExam(_ count: Int, from candidates: [Question], using generator: inout SeededGenerator)
-        -> [Question]
-    {
+    private func drawExam(
+        _ count: Int, from candidates: [Question], lastAsked: [String: Date], using generator: inout SeededGenerator
+    ) -> [Question] {
         let pools = bank.domains.compactMap { domain -> (Domain, [Question])? in
             let questions = candidates.filter { $0.domain == domain.id }
             return questions.isEmpty ? nil : (domain, questions)
@@ -63,7 +92,7 @@ public struct InterviewPlanner {
         let quotas = Self.examQuotas(count, weights: pools.map(\.0.weight), available: pools.map(\.1.count))
         var drawn: [Question] = []
         for ((_, questions), quota) in zip(pools, quotas) {
-            drawn += generator.shuffle(questions).prefix(quota)
+            drawn += Self.freshestFirst(questions, lastAsked: lastAsked, using: &generator).prefix(quota)
         }
         return generator.shuffle(drawn)
     }

@@ -30,11 +30,13 @@ public struct InterviewSession {
 
     /// A new interview of `plan`, whose questions are already drawn (`InterviewPlanner.draw`). Claims
     /// its transcript file at once, so a session started in the same second gets a name of its own.
+    /// `scripted`: the answers are piped in (see `Transcript.scripted`).
     public init(
         plan: InterviewPlan, bank: Bank, store: TranscriptStore, console: any InterviewConsole,
-        clock: any InterviewClock
+        clock: any InterviewClock, scripted: Bool = false
     ) throws(TranscriptError) {
-        let transcript = Transcript(plan: plan, bankHash: bank.contentHash, startedAt: clock.now())
+        var transcript = Transcript(plan: plan, bankHash: bank.contentHash, startedAt: clock.now())
+        if scripted { transcript.scripted = true }
         self.init(
             transcript: transcript, url: try store.reserveURL(for: transcript), bank: bank, store: store,
             console: console, clock: clock, isResumed: false)
@@ -78,16 +80,24 @@ public struct InterviewSession {
         greet()
         for id in transcript.remainingQuestionIDs {
             guard let question = questions[id] else { continue }
-            let asked = try ask(question, number: transcript.entries.count + 1)
-            if let entry = asked.entry {
-                transcript.entries.append(entry)
-                try save()
-            }
-            if asked.quit { return try stop() }
-            if plan.feedback == .each, let entry = asked.entry {
+            let number = transcript.questionsDone + 1
+            var attempt = 1
+            while true {
+                let asked = try ask(question, number: number)
+                if var entry = asked.entry {
+                    if attempt > 1 { entry.attempt = attempt }
+                    transcript.entries.append(entry)
+                    try save()
+                }
+                if asked.quit { return try stop() }
+                guard plan.feedback == .each, let entry = asked.entry else { break }
                 console.write("\n" + InterviewFeedback(entry: entry).text(style: style))
                 let isLast = transcript.remainingQuestionIDs.isEmpty
-                if pauseAfterFeedback(entry, isLast: isLast) == .quit, !isLast { return try stop() }
+                let choice = pauseAfterFeedback(entry, isLast: isLast)
+                if choice == .quit, !isLast { return try stop() }
+                guard choice == .retry else { break }
+                attempt += 1
+                console.write(style.dim("Attempt \(attempt): the same question again.") + "\n")
             }
         }
         return try finish()
@@ -104,10 +114,11 @@ public struct InterviewSession {
             what += ", \(plan.kind.rawValue)"
         }
         if !plan.domains.isEmpty { what += ", \(plan.domains.joined(separator: " and "))" }
-        var text = style.bold("Mock interview: \(what) (seed \(plan.seed)).") + "\n"
+        let title = plan.drill == true ? "Drill" : "Mock interview"
+        var text = style.bold("\(title): \(what) (seed \(plan.seed)).") + "\n"
         if isResumed {
             text +=
-                "Welcome back: \(transcript.entries.count) of \(total) done, \(transcript.remainingQuestionIDs.count) to go.\n"
+                "Welcome back: \(transcript.questionsDone) of \(total) done, \(transcript.remainingQuestionIDs.count) to go.\n"
         } else {
             text +=
                 "Hello! I'll ask, you answer as you would to an interviewer. "
@@ -123,7 +134,9 @@ public struct InterviewSession {
     private func ask(_ question: Question, number: Int) throws -> (entry: Transcript.Entry?, quit: Bool) {
         let showQuestion = { self.console.write(self.questionText(question, number: number)) }
         showQuestion()
-        let reader = AnswerReader(console: console, hint: question.hint, repeatQuestion: showQuestion)
+        let reader = AnswerReader(
+            console: console, hint: question.hint, repeatQuestion: showQuestion,
+            timer: AnswerTimer(clock: clock, limit: question.timeLimit))
         let askedAt = clock.now()
         let input =
             question.kind == .multipleChoice
@@ -188,12 +201,12 @@ public struct InterviewSession {
 
     // MARK: After an answer
 
-    private enum PauseChoice { case goOn, quit }
+    private enum PauseChoice { case goOn, quit, retry }
 
     /// Lets the candidate read the feedback, see the sample answer, or stop, before the next question.
     private func pauseAfterFeedback(_ entry: Transcript.Entry, isLast: Bool) -> PauseChoice {
         let next = isLast ? "Enter: finish" : "Enter: next question"
-        var offer = "\(next) · s: the sample answer · :quit: stop here (saved)"
+        var offer = "\(next) · r: try it again · s: the sample answer · :quit: stop here (saved)"
         while true {
             console.write(style.dim(offer) + "\n")
             guard let line = console.readLine(prompt: "") else { return .quit }
@@ -203,6 +216,8 @@ public struct InterviewSession {
                 offer = next
             case "q", ":quit":
                 return .quit
+            case "r", ":retry":
+                return .retry
             default:
                 return .goOn
             }
@@ -225,7 +240,7 @@ public struct InterviewSession {
         try save()
         let total = plan.questionIDs.count
         console.write(
-            "\nStopped after \(transcript.entries.count) of \(total) questions; every answer is saved in "
+            "\nStopped after \(transcript.questionsDone) of \(total) questions; every answer is saved in "
                 + "\(transcriptURL.relativePath).\nResume with: \(resumeCommand)\n")
         return .quit
     }

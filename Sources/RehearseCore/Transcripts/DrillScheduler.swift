@@ -9,28 +9,41 @@ public struct DrillScheduler {
     public private(set) var memories: [String: ConceptMemory] = [:]
     /// When each question was last answered.
     public private(set) var lastAnswered: [String: Date] = [:]
+    /// Every time each concept was graded, oldest first: what the drill's explanations count.
+    public private(set) var sightings: [String: [ConceptSighting]] = [:]
 
+    /// Each session counts once per concept for the long-term schedule (its first grade of the concept);
+    /// a repeat inside the same session only updates whether the concept was just missed.
     public init(bank: Bank, transcripts: [Transcript]) {
         self.bank = bank
-        let entries = transcripts.flatMap(\.entries).filter { !$0.skipped }.sorted { $0.answeredAt < $1.answeredAt }
-        for entry in entries {
+        let entries = transcripts.enumerated().flatMap { index, transcript in
+            transcript.entries.filter { !$0.skipped }.map { (session: index, entry: $0) }
+        }.sorted { $0.entry.answeredAt < $1.entry.answeredAt }
+        var reviewedIn: [String: Int] = [:]
+        for (session, entry) in entries {
             lastAnswered[entry.questionID] = entry.answeredAt
             for concept in entry.grade.concepts {
                 let recall = entry.recall(of: concept)
-                memories[concept.id] =
-                    memories[concept.id].map {
-                        MemoryModel.review($0, recall: recall, label: concept.label, at: entry.answeredAt)
-                    }
-                    ?? MemoryModel.first(
-                        conceptID: concept.id, label: concept.label, recall: recall, at: entry.answeredAt)
+                let at = entry.answeredAt
+                sightings[concept.id, default: []].append(ConceptSighting(date: at, recall: recall))
+                if let memory = memories[concept.id] {
+                    memories[concept.id] =
+                        reviewedIn[concept.id] == session
+                        ? MemoryModel.repeated(memory, recall: recall, at: at)
+                        : MemoryModel.review(memory, recall: recall, label: concept.label, at: at)
+                } else {
+                    memories[concept.id] = MemoryModel.first(
+                        conceptID: concept.id, label: concept.label, recall: recall, at: at)
+                }
+                reviewedIn[concept.id] = session
             }
         }
     }
 
-    /// Concepts with the lowest predicted recall first.
+    /// Concepts with the lowest predicted recall first, those just missed before all.
     public func weakestConcepts(at now: Date) -> [ConceptMemory] {
         memories.values.sorted { a, b in
-            let ra = a.retrievability(at: now), rb = b.retrievability(at: now)
+            let ra = a.rankingRecall(at: now), rb = b.rankingRecall(at: now)
             if ra != rb { return ra < rb }
             if a.difficulty != b.difficulty { return a.difficulty > b.difficulty }
             return a.conceptID < b.conceptID
@@ -71,7 +84,13 @@ public struct DrillScheduler {
                     questionID: question.id, reason: .longestUnseen, conceptIDs: [],
                     lastAnswered: lastAnswered[question.id]))
         }
-        return DrillPlan(date: now, seed: seed, concepts: weakest, dueCount: due.count, picks: picks)
+        let weekAgo = now.addingTimeInterval(-7 * 86_400)
+        let missesThisWeek = sightings.mapValues { list in
+            list.filter { $0.recall == .again && $0.date >= weekAgo && $0.date <= now }.count
+        }
+        return DrillPlan(
+            date: now, seed: seed, concepts: weakest, dueCount: due.count, picks: picks,
+            missesThisWeek: missesThisWeek)
     }
 
     /// Orders questions for a drill: never answered before answered, then answered longer ago, then the
@@ -86,6 +105,12 @@ public struct DrillScheduler {
         }
         return a.id < b.id
     }
+}
+
+/// One time a concept was graded.
+public struct ConceptSighting: Sendable, Hashable {
+    public var date: Date
+    public var recall: Transcript.Recall
 }
 
 /// A drill: the concept memory states, weakest first, and the questions chosen, each with its reason.
@@ -113,6 +138,8 @@ public struct DrillPlan: Sendable {
     public var concepts: [ConceptMemory]
     public var dueCount: Int
     public var picks: [Pick]
+    /// How often each concept was missed in the seven days before the plan's date.
+    public var missesThisWeek: [String: Int] = [:]
 
     /// The plan the interview engine runs: one call from a drill to a practice session.
     public var interviewPlan: InterviewPlan {
@@ -121,7 +148,8 @@ public struct DrillPlan: Sendable {
     }
 }
 
-/// `rehearse drill --plan`: the concepts due, the questions chosen and why.
+/// `rehearse drill --plan`, and the few lines a drill opens with: the concepts it drills and why, by
+/// their labels.
 public struct DrillPlanReport {
     public var plan: DrillPlan
     public var timeZone: TimeZone
@@ -150,12 +178,12 @@ public struct DrillPlanReport {
             lines.append(
                 style.bold(
                     plan.dueCount > 0
-                        ? "Concepts due (predicted recall under \(Int(MemoryModel.targetRetention * 100))%), weakest first:"
+                        ? "Concepts due (just missed, or predicted recall under \(Int(MemoryModel.targetRetention * 100))%), weakest first:"
                         : "Nothing is due; the weakest concepts:"))
             let shown = plan.dueCount > 0 ? Array(plan.concepts.prefix(plan.dueCount)) : Array(plan.concepts.prefix(5))
-            let width = shown.map(\.conceptID.count).max() ?? 0
+            let width = shown.map(\.label.count).max() ?? 0
             for memory in shown {
-                lines.append("  " + memory.conceptID.padded(width) + "  " + describe(memory, style: style))
+                lines.append("  " + memory.label.padded(width) + "  " + describe(memory))
             }
         }
         lines.append("")
@@ -168,21 +196,58 @@ public struct DrillPlanReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func describe(_ memory: ConceptMemory, style: TextStyle) -> String {
+    /// What a drill says before its first question: why each concept is back, one line each.
+    public func introduction(style: TextStyle) -> String {
+        let reasons = plan.picks.flatMap(\.conceptIDs).compactMap { memoriesByID[$0] }.map(reason)
+        guard !reasons.isEmpty else {
+            return style.bold("Drill: ") + "nothing graded is due, so the questions you have not seen for longest.\n"
+        }
+        return style.bold("Drill: why these questions") + "\n" + reasons.map { "  - \($0)\n" }.joined()
+    }
+
+    /// "you missed 'canary release' twice this week", "'rollback' was last earned 12 days ago".
+    public func reason(_ memory: ConceptMemory) -> String {
+        let misses = plan.missesThisWeek[memory.conceptID] ?? 0
+        let label = "'\(memory.label)'"
+        if memory.isRelearning {
+            let when = DrillDates.relative(memory.lastSeen, from: plan.date)
+            let often = misses > 1 ? " (\(Self.times(misses)) this week)" : ""
+            return "you missed \(label) \(when == "today" ? "today" : when)\(often): it comes back while it is fresh"
+        }
+        if misses > 1 { return "you missed \(label) \(Self.times(misses)) this week" }
         let recall = Int((memory.retrievability(at: plan.date) * 100).rounded())
-        return "recall \(recall)%, due \(DrillDates.relative(memory.due, from: plan.date)), "
-            + String(format: "stability %.1fd, difficulty %.1f, ", memory.stability, memory.difficulty)
-            + "last \(memory.lastRecall.rawValue)"
+        let since = DrillDates.relative(memory.lastReview, from: plan.date)
+        if memory.isDue(at: plan.date) {
+            return "\(label) was last graded \(since == "today" ? "today" : since): predicted recall \(recall)%"
+        }
+        return "\(label) is among your weakest: predicted recall \(recall)%"
+    }
+
+    static func times(_ count: Int) -> String {
+        switch count {
+        case 1: "once"
+        case 2: "twice"
+        default: "\(count) times"
+        }
+    }
+
+    /// Recall, due date and the memory state; for a concept just missed, that, never "recall 100%".
+    private func describe(_ memory: ConceptMemory) -> String {
+        let state =
+            String(format: "stability %.1fd, difficulty %.1f, ", memory.stability, memory.difficulty)
+            + "last \(memory.lastSeenRecall.rawValue)"
+        if memory.isRelearning {
+            return "missed \(DrillDates.relative(memory.lastSeen, from: plan.date)), relearning, due "
+                + "\(DrillDates.relative(memory.due, from: plan.date)); " + state
+        }
+        let recall = Int((memory.retrievability(at: plan.date) * 100).rounded())
+        return "recall \(recall)%, due \(DrillDates.relative(memory.due, from: plan.date)), " + state
     }
 
     private func why(_ pick: DrillPlan.Pick) -> String {
-        let concepts = pick.conceptIDs.map { id in
-            let recall = memoriesByID[id].map { Int(($0.retrievability(at: plan.date) * 100).rounded()) }
-            return recall.map { "\(id) (recall \($0)%)" } ?? id
-        }.joined(separator: ", ")
+        let reasons = pick.conceptIDs.compactMap { memoriesByID[$0] }.map(reason).joined(separator: "; ")
         switch pick.reason {
-        case .due: return "practises due \(concepts)"
-        case .weakest: return "practises the weakest \(concepts)"
+        case .due, .weakest: return reasons
         case .longestUnseen:
             return pick.lastAnswered.map { "not seen since \(DrillDates.day($0, in: timeZone))" } ?? "never answered"
         }
@@ -192,6 +257,7 @@ public struct DrillPlanReport {
         struct Concept: Encodable {
             var id: String, label: String, due: Bool, dueDate: String, retrievability: Double, stability: Double
             var difficulty: Double, reviews: Int, lapses: Int, lastRecall: Transcript.Recall
+            var relearning: Bool, missesThisWeek: Int, reason: String
         }
         struct Question: Encodable {
             var id: String, reason: DrillPlan.Reason, concepts: [String], lastAnswered: String?
@@ -212,7 +278,8 @@ public struct DrillPlanReport {
                         dueDate: DrillDates.iso($0.due),
                         retrievability: round($0.retrievability(at: plan.date)), stability: round($0.stability),
                         difficulty: round($0.difficulty), reviews: $0.reviews, lapses: $0.lapses,
-                        lastRecall: $0.lastRecall)
+                        lastRecall: $0.lastSeenRecall, relearning: $0.isRelearning,
+                        missesThisWeek: plan.missesThisWeek[$0.conceptID] ?? 0, reason: reason($0))
                 },
                 questions: plan.picks.map {
                     .init(

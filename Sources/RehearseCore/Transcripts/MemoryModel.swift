@@ -17,16 +17,30 @@ public struct ConceptMemory: Codable, Sendable, Hashable {
     public var reviews: Int
     /// Reviews rated "again".
     public var lapses: Int
+    /// The latest time the concept was graded, a repeat inside one session included (which does not
+    /// count as a review for the long-term schedule), and how it went then.
+    public var lastSeen: Date
+    public var lastSeenRecall: Transcript.Recall
+
+    /// Missed the last time it was graded: it comes back after the short relearning step, whatever the
+    /// long-term schedule says.
+    public var isRelearning: Bool { lastSeenRecall == .again }
 
     /// The chance of recalling the concept `at` a moment: R = (1 + F·t/S)^D.
     public func retrievability(at date: Date) -> Double {
         MemoryModel.retrievability(days: max(0, date.timeIntervalSince(lastReview) / 86_400), stability: stability)
     }
 
-    /// When recall is predicted to fall to the target retention.
+    /// When recall is predicted to fall to the target retention; for a concept just missed, the end of
+    /// the relearning step, so it returns in the same day's drill.
     public var due: Date {
-        lastReview.addingTimeInterval(MemoryModel.intervalDays(stability: stability) * 86_400)
+        let longTerm = lastReview.addingTimeInterval(MemoryModel.intervalDays(stability: stability) * 86_400)
+        return isRelearning ? min(longTerm, lastSeen.addingTimeInterval(MemoryModel.relearningStep)) : longTerm
     }
+
+    /// The recall a drill ranks by: a concept just missed counts as forgotten, whatever the formula
+    /// predicts for so short a time since.
+    public func rankingRecall(at date: Date) -> Double { isRelearning ? 0 : retrievability(at: date) }
 
     public func isDue(at date: Date) -> Bool { due <= date }
 }
@@ -35,6 +49,8 @@ public struct ConceptMemory: Codable, Sendable, Hashable {
 public enum MemoryModel {
     /// The recall probability the schedule aims for when a concept comes due.
     public static let targetRetention = 0.9
+    /// How soon a missed concept comes back (Anki's default relearning step): the same evening.
+    public static let relearningStep: TimeInterval = 10 * 60
     static let decay = -0.5
     static let factor = 19.0 / 81.0
     static let w: [Double] = [
@@ -65,7 +81,8 @@ public enum MemoryModel {
         let g = grade(recall)
         return ConceptMemory(
             conceptID: conceptID, label: label, stability: w[Int(g) - 1], difficulty: initialDifficulty(g),
-            lastReview: date, lastRecall: recall, reviews: 1, lapses: recall == .again ? 1 : 0)
+            lastReview: date, lastRecall: recall, reviews: 1, lapses: recall == .again ? 1 : 0, lastSeen: date,
+            lastSeenRecall: recall)
     }
 
     /// The state after one more review.
@@ -90,6 +107,19 @@ public enum MemoryModel {
         next.lastRecall = recall
         next.label = label
         next.reviews += 1
+        next.lastSeen = max(date, memory.lastSeen)
+        next.lastSeenRecall = recall
+        return next
+    }
+
+    /// A repeat inside the session of the last review: seen again, not reviewed again (the FSRS
+    /// maintainers' guidance for same-session repeats), so only the relearning state changes.
+    static func repeated(_ memory: ConceptMemory, recall: Transcript.Recall, at date: Date) -> ConceptMemory {
+        var next = memory
+        if date >= memory.lastSeen {
+            next.lastSeen = date
+            next.lastSeenRecall = recall
+        }
         return next
     }
 

@@ -8,6 +8,8 @@ public struct ProgressReport {
         public var id: String
         /// Scores in the order they were answered.
         public var scores: [Double]
+        /// When each score was earned.
+        public var dates: [Date]
         public var average: Double { scores.mean }
         public var trend: Trend { Trend(scores) }
     }
@@ -29,11 +31,16 @@ public struct ProgressReport {
     public var firstDate: Date?
     public var lastDate: Date?
     public var domains: [DomainProgress]
-    /// Weakest first: lowest mastery, then the most often seen.
+    /// Weakest first: lowest mastery, then the most often seen; the first `top` of them.
     public var concepts: [ConceptProgress]
+    /// How many concepts were graded in all, shown or not.
+    public var conceptCount: Int
     public var timeZone: TimeZone
 
-    public init(transcripts: [Transcript], timeZone: TimeZone = .current) {
+    /// How many of the weakest concepts a report shows unless told otherwise.
+    public static let defaultTop = 10
+
+    public init(transcripts: [Transcript], top: Int = defaultTop, timeZone: TimeZone = .current) {
         self.timeZone = timeZone
         let entries = transcripts.flatMap(\.entries).filter { !$0.skipped }.sorted { $0.answeredAt < $1.answeredAt }
         sessions = transcripts.filter { $0.entries.contains { !$0.skipped } }.count
@@ -42,11 +49,13 @@ public struct ProgressReport {
         lastDate = entries.last?.answeredAt
         var domainOrder: [String] = []
         var scoresByDomain: [String: [Double]] = [:]
+        var datesByDomain: [String: [Date]] = [:]
         var conceptOrder: [String] = []
         var conceptsByID: [String: ConceptProgress] = [:]
         for entry in entries {
             if scoresByDomain[entry.domain] == nil { domainOrder.append(entry.domain) }
             scoresByDomain[entry.domain, default: []].append(Double(entry.grade.score))
+            datesByDomain[entry.domain, default: []].append(entry.answeredAt)
             for concept in entry.grade.concepts {
                 let recall = entry.recall(of: concept)
                 if var known = conceptsByID[concept.id] {
@@ -61,13 +70,22 @@ public struct ProgressReport {
                 }
             }
         }
-        domains = domainOrder.map { DomainProgress(id: $0, scores: scoresByDomain[$0] ?? []) }
-            .sorted { ($0.average, $0.id) < ($1.average, $1.id) }
-        concepts = conceptOrder.compactMap { conceptsByID[$0] }.sorted { a, b in
+        domains = domainOrder.map {
+            DomainProgress(id: $0, scores: scoresByDomain[$0] ?? [], dates: datesByDomain[$0] ?? [])
+        }
+        .sorted { ($0.average, $0.id) < ($1.average, $1.id) }
+        let ranked = conceptOrder.compactMap { conceptsByID[$0] }.sorted { a, b in
             if a.mastery != b.mastery { return a.mastery < b.mastery }
             if a.recalls.count != b.recalls.count { return a.recalls.count > b.recalls.count }
             return a.id < b.id
         }
+        conceptCount = ranked.count
+        concepts = Array(ranked.prefix(max(1, top)))
+    }
+
+    private var conceptHeading: String {
+        concepts.count < conceptCount
+            ? "The \(concepts.count) weakest of \(conceptCount) concepts" : "Concepts, weakest first"
     }
 
     public func render(_ format: OutputFormat, style: TextStyle = .plain) -> String {
@@ -102,14 +120,15 @@ public struct ProgressReport {
                     + "  \(domain.trend.arrow) \(Sparkline.of(domain.scores))")
         }
         lines.append("")
-        let conceptWidth = max(24, concepts.map(\.id.count).max() ?? 0)
-        lines.append(style.bold("Concept, weakest first".padded(conceptWidth) + "  seen  mastery  trend"))
+        let conceptWidth = max(conceptHeading.count, concepts.map(\.label.count).max() ?? 0)
+        lines.append(style.bold(conceptHeading.padded(conceptWidth) + "  seen  mastery  trend"))
         for concept in concepts {
             let mastery = Int(concept.mastery.rounded())
+            let sparkline = Sparkline.of(concept.recalls.map(\.score))
             lines.append(
-                concept.id.padded(conceptWidth) + "  " + "\(concept.recalls.count)".leftPadded(4) + "  "
+                concept.label.padded(conceptWidth) + "  " + "\(concept.recalls.count)".leftPadded(4) + "  "
                     + style.band(Band(score: mastery), "\(mastery)%".leftPadded(7))
-                    + "  \(concept.trend.arrow) \(Sparkline.of(concept.recalls.map(\.score)))")
+                    + "  \(concept.trend.arrow) \(sparkline.padded(5))  " + style.dim(concept.id))
         }
         lines.append("")
         lines.append(
@@ -129,11 +148,12 @@ public struct ProgressReport {
             out +=
                 "| \(Markdown.escape(domain.id)) | \(domain.scores.count) | \(average) | `\(Markdown.bar(domain.average)) \(average)` | \(domain.trend.arrow) \(Sparkline.of(domain.scores)) |\n"
         }
+        out += "\n" + ProgressChart(domains: domains, timeZone: timeZone).markdown()
         out +=
-            "\n## Concepts, weakest first\n\n| Concept | Label | Seen | Mastery | Trend |\n| --- | --- | ---: | ---: | --- |\n"
+            "\n## \(conceptHeading)\n\n| Concept | Id | Seen | Mastery | Trend |\n| --- | --- | ---: | ---: | --- |\n"
         for concept in concepts {
             out +=
-                "| \(Markdown.escape(concept.id)) | \(Markdown.escape(concept.label)) | \(concept.recalls.count) | \(Int(concept.mastery.rounded()))% | \(concept.trend.arrow) \(Sparkline.of(concept.recalls.map(\.score))) |\n"
+                "| \(Markdown.escape(concept.label)) | \(Markdown.escape(concept.id)) | \(concept.recalls.count) | \(Int(concept.mastery.rounded()))% | \(concept.trend.arrow) \(Sparkline.of(concept.recalls.map(\.score))) |\n"
         }
         out +=
             "\nMastery: a concept earned at once counts 100, earned only after the follow-up 50, missed 0, averaged over every answer that was graded on it. Trend compares the last three with the ones before.\n"

@@ -22,6 +22,9 @@ public struct Transcript: Codable, Sendable, Hashable {
     public var bankHash: String
     public var plan: InterviewPlan
     public var entries: [Entry]
+    /// True when the answers were piped in rather than typed at a terminal: a rehearsal of the tool,
+    /// left out of `--resume`, `progress` and `drill` unless asked. Nil in files written before it.
+    public var scripted: Bool?
 
     public init(plan: InterviewPlan, bankHash: String, startedAt: Date) {
         formatVersion = Self.currentFormatVersion
@@ -33,6 +36,9 @@ public struct Transcript: Codable, Sendable, Hashable {
         self.plan = plan
         entries = []
     }
+
+    /// Questions answered or skipped, each counted once however often it was retried.
+    public var questionsDone: Int { Set(entries.map(\.questionID)).count }
 
     /// Question ids of the plan not answered (or skipped) yet, in order.
     public var remainingQuestionIDs: [String] {
@@ -75,6 +81,9 @@ extension Transcript {
         /// The engine that computed `grade` when a regrade replaced the first one; nil means the
         /// transcript's `engineVersion`. Optional so files written before regrade existed still load.
         public var gradedByEngine: String?
+        /// 2, 3, ... for another try at the same question in the session (the `r` key after the
+        /// feedback); nil for the first.
+        public var attempt: Int?
 
         public init(
             question: Question, answer: String, skipped: Bool, askedAt: Date, answeredAt: Date,

@@ -13,19 +13,31 @@ public struct TranscriptMarkdown {
         self.timeZone = timeZone
     }
 
+    /// Above this many questions (a practice exam, say) each question's section is folded away.
+    public static let foldAbove = 10
+
     public func render() -> String {
-        var sections = [header(), summaryTable()]
+        var sections = [header(), WorkOnSection(transcript: transcript).markdown(), summaryTable()]
         if let chart = domainChart() { sections.append(chart) }
-        sections += transcript.entries.enumerated().map { entrySection($1, number: $0 + 1) }
+        let fold = transcript.entries.count > Self.foldAbove
+        sections += transcript.entries.enumerated().map { index, entry in
+            // A retry is shown beside the attempt before it.
+            let earlier = transcript.entries[..<index].last { $0.questionID == entry.questionID }
+            let comparison = earlier.map { AttemptComparison(before: $0, after: entry).markdown() } ?? ""
+            return fold
+                ? foldedSection(entry, number: index + 1, comparison: comparison)
+                : entrySection(entry, number: index + 1, comparison: comparison)
+        }
         return sections.joined(separator: "\n")
     }
 
     private func header() -> String {
         let average = transcript.averageScore.map { String(format: "%.0f/100", $0) } ?? "no answers yet"
+        let title = transcript.plan.drill == true ? "Drill" : "Mock interview"
         return """
-            # Mock interview, \(Self.dateText(transcript.startedAt, in: timeZone))
+            # \(title), \(Self.dateText(transcript.startedAt, in: timeZone))
 
-            \(transcript.entries.count) of \(transcript.plan.questionIDs.count) questions answered · average \(average) · \(transcript.status.rawValue)
+            \(transcript.questionsDone) of \(transcript.plan.questionIDs.count) questions answered · average \(average) · \(transcript.status.rawValue)
 
             """
     }
@@ -59,12 +71,23 @@ public struct TranscriptMarkdown {
         return out
     }
 
-    private func entrySection(_ entry: Transcript.Entry, number: Int) -> String {
-        var out = "## \(number). \(Markdown.escape(entry.questionID))\n\n"
+    /// The section inside `<details>`, its summary the heading's words and the score.
+    private func foldedSection(_ entry: Transcript.Entry, number: Int, comparison: String) -> String {
+        let result = entry.skipped ? "skipped" : "\(entry.grade.score)/100, \(entry.grade.band.rawValue)"
+        let body = entrySection(entry, number: number, heading: false, comparison: comparison)
+        return "<details>\n<summary>\(number). \(Markdown.escape(entry.questionID)): \(result)</summary>\n\n"
+            + body + "\n</details>\n"
+    }
+
+    private func entrySection(_ entry: Transcript.Entry, number: Int, heading: Bool = true, comparison: String)
+        -> String
+    {
+        let attempt = entry.attempt.map { ", attempt \($0)" } ?? ""
+        var out = heading ? "## \(number). \(Markdown.escape(entry.questionID))\(attempt)\n\n" : ""
         let result = entry.skipped ? "skipped" : "\(entry.grade.score)/100, \(entry.grade.band.rawValue)"
         out +=
             "*\(Markdown.escape(entry.domain)) · \(entry.kind.rawValue) · \(result) · \(Self.duration(entry.seconds)) of \(Self.duration(Double(entry.timeLimit)))*\n\n"
-        out += "**Question**\n\n" + Self.quoteBlock(entry.prompt) + "\n\n"
+        out += comparison + "**Question**\n\n" + Self.quoteBlock(entry.prompt) + "\n\n"
         out += "**Answer**\n\n" + (entry.skipped ? "*(skipped)*" : Self.quoteBlock(entry.answer)) + "\n\n"
         for followUp in entry.followUps {
             out +=

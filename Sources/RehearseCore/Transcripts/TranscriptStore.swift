@@ -79,6 +79,8 @@ public enum TranscriptError: Error, Equatable, Sendable {
     case unsupportedVersion(path: String, found: Int, supported: Int)
     case cannotWrite(path: String, detail: String)
     case noTranscripts(folder: String)
+    /// Every session of the folder was scripted (answers piped in), and those do not count unless asked.
+    case onlyScripted(folder: String)
     case cannotWriteReport(path: String, detail: String)
 }
 
@@ -98,6 +100,9 @@ extension TranscriptError: LocalizedError {
                 + "folder you can write to."
         case let .cannotWriteReport(path, detail):
             return "cannot write '\(path)' (\(detail)); pass --output DIR with a folder you can write to."
+        case let .onlyScripted(folder):
+            return "the transcripts in '\(folder)' are all of scripted runs (answers piped in), which do not count; "
+                + "pass --include-scripted to count them, or practise at a terminal."
         case let .noTranscripts(folder):
             return "no transcripts in '\(folder)'; run 'rehearse practice' first, or pass the folder that holds them."
         }
@@ -143,7 +148,7 @@ public struct LoadedTranscript: Sendable {
 /// Transcripts as JSON files in one folder.
 public struct TranscriptStore: Sendable {
     public let folder: URL
-    private let files: any FileStore
+    let files: any FileStore
 
     public init(folder: URL, files: any FileStore = LocalFileStore()) {
         self.folder = folder
@@ -233,10 +238,13 @@ public struct TranscriptStore: Sendable {
         return (loaded, problems)
     }
 
-    /// The newest transcript that is still in progress, for `practice --resume`.
+    /// The newest transcript that is still in progress, for `practice --resume`; never a scripted run
+    /// (answers piped in), which a person would not mean to continue by hand.
     public func latestUnfinished() throws(TranscriptError) -> URL? {
         for url in try all().reversed() {
-            if let transcript = try? load(url), transcript.status != .finished { return url }
+            if let transcript = try? load(url), transcript.status != .finished, transcript.scripted != true {
+                return url
+            }
         }
         return nil
     }

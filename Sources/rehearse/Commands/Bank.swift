@@ -5,7 +5,7 @@ struct BankCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bank",
         abstract: "Browse the question bank.",
-        subcommands: [List.self],
+        subcommands: [List.self, Path.self],
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
@@ -29,9 +29,7 @@ struct BankCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let bank = try rubricOptions.loadBank()
-                if let domain, bank.domain(id: domain) == nil {
-                    throw BankError.unknownDomain(id: domain, known: bank.domains.map(\.id))
-                }
+                let domain = try domain.map { try bank.resolveDomain($0) }
                 let questions = bank.questions.filter { domain == nil || $0.domain == domain }
                 print(
                     BankListing(bank: bank, questions: questions).render(format, style: Terminal.style), terminator: "")

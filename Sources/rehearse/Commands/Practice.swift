@@ -15,6 +15,7 @@ struct PracticeCommand: ParsableCommand {
               rehearse practice                  (five mixed questions)
               rehearse practice --count 8 --domain deployment --kind technical
               rehearse practice --exam --count 20 --seed 7
+              rehearse practice --question handle-data-drift   (that question again)
               rehearse practice --feedback end
               rehearse practice --resume         (the newest unfinished interview)
               rehearse practice --resume Transcripts/2026-11-23-190512-mixed.json
@@ -37,11 +38,26 @@ struct PracticeCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Draws the same questions in the same order again (printed at the start).", valueName: "n"))
+        help: ArgumentHelp(
+            "Draws the same questions in the same order again, given the same history or --ignore-history (printed at the start).",
+            valueName: "n"))
     var seed: UInt64?
 
     @Flag(name: .long, help: "Draw the questions by the domain weights of bank.yaml, like a practice exam.")
     var exam = false
+
+    @Option(
+        name: .customLong("question"),
+        help: ArgumentHelp(
+            "Ask exactly this question (an id from 'rehearse bank list'); repeat for several.", valueName: "id"))
+    var questions: [String] = []
+
+    @Flag(
+        name: .long,
+        help:
+            "Draw by the seed alone. Otherwise questions you have not seen for longest come first (the seed orders those equally fresh)."
+    )
+    var ignoreHistory = false
 
     @Option(
         name: .long,
@@ -68,17 +84,23 @@ struct PracticeCommand: ParsableCommand {
             throw ValidationError(
                 "a transcript argument goes with --resume: 'rehearse practice --resume \(transcript!)'.")
         }
-        if resume, count != nil || !domains.isEmpty || kind != nil || seed != nil || exam || feedback != nil {
+        if resume,
+            count != nil || !domains.isEmpty || kind != nil || seed != nil || exam || feedback != nil
+                || !questions.isEmpty
+        {
             throw ValidationError(
-                "--resume continues the interview as it was planned; drop --count, --domain, --kind, --seed, --exam and --feedback."
+                "--resume continues the interview as it was planned; drop --count, --domain, --kind, --seed, --exam, --question and --feedback."
             )
+        }
+        if !questions.isEmpty, count != nil || !domains.isEmpty || kind != nil || exam {
+            throw ValidationError("--question names the questions itself; drop --count, --domain, --kind and --exam.")
         }
     }
 
     func run() throws {
         try reportingErrors {
             let bank = try rubricOptions.loadBank()
-            let store = TranscriptStore(folder: transcriptOptions.folder)
+            let store = try transcriptOptions.writableStore()
             let console = InteractiveRun.console()
             var session =
                 resume
@@ -97,8 +119,13 @@ struct PracticeCommand: ParsableCommand {
             seed: seed ?? UInt64.random(in: 1...999_999), exam: exam, feedback: feedback ?? .each)
         // Without --count, a small bank or a narrow filter gives a shorter interview rather than an error.
         if count == nil { request.count = max(1, min(Self.defaultCount, planner.availableCount(for: request))) }
-        let plan = try planner.draw(request)
-        return try InterviewSession(plan: plan, bank: bank, store: store, console: console, clock: SystemClock())
+        let plan =
+            questions.isEmpty
+            ? try planner.draw(request, lastAsked: ignoreHistory ? [:] : try questionHistory(store))
+            : try planner.chosen(questions, plan: request)
+        return try InterviewSession(
+            plan: plan, bank: bank, store: store, console: console, clock: SystemClock(),
+            scripted: !Terminal.stdinIsTerminal)
     }
 
     private func resumedSession(bank: Bank, store: TranscriptStore, console: any InterviewConsole) throws
@@ -117,5 +144,4 @@ struct PracticeCommand: ParsableCommand {
     }
 }
 
-extension InterviewPlan.KindFilter: ExpressibleByArgument {}
 extension InterviewPlan.FeedbackTiming: ExpressibleByArgument {}

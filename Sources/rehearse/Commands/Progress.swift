@@ -10,6 +10,7 @@ struct ProgressCommand: ParsableCommand {
             Reads every transcript in the folder. Per domain: answers, average score, a trend arrow (the last three scores against the ones before: ↑ up, ↓ down, → level, · too few) and a sparkline of the latest scores. Per concept: how often it was graded and its mastery (earned at once 100, only after the follow-up 50, missed 0, averaged), the weakest first.
 
               rehearse progress
+              rehearse progress --top 20
               rehearse progress ~/prep/Transcripts --format markdown > progress.md
               rehearse progress --format json
             """)
@@ -17,15 +18,25 @@ struct ProgressCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The folder of transcripts (same as --transcripts).", valueName: "dir"))
     var folder: String?
 
+    @Option(name: .long, help: ArgumentHelp("How many of the weakest concepts to show.", valueName: "n"))
+    var top = ProgressReport.defaultTop
+
     @OptionGroup var transcriptOptions: TranscriptFolderOptions
+    @OptionGroup var scripted: ScriptedOption
     @OptionGroup var format: FormatOption
+
+    func validate() throws {
+        if top < 1 { throw ValidationError("--top must be at least 1.") }
+    }
 
     func run() throws {
         try reportingErrors {
             let folder = folder.map { URL(fileURLWithPath: $0) } ?? transcriptOptions.folder
-            let loaded = try loadTranscripts(folder: folder)
-            guard !loaded.isEmpty else { throw TranscriptError.noTranscripts(folder: folder.relativePath) }
-            let report = ProgressReport(transcripts: loaded.map(\.transcript))
+            let all = try loadTranscripts(folder: folder)
+            guard !all.isEmpty else { throw TranscriptError.noTranscripts(folder: folder.relativePath) }
+            let loaded = scripted.filter(all)
+            guard !loaded.isEmpty else { throw TranscriptError.onlyScripted(folder: folder.relativePath) }
+            let report = ProgressReport(transcripts: loaded.map(\.transcript), top: top)
             print(report.render(format.format, style: Terminal.style), terminator: "")
         }
     }

@@ -50,7 +50,7 @@ struct DrillRunTests {
             Thread.sleep(forTimeInterval: 1.1)  // transcript names carry the second they started
         }
         let progress = try RehearseProcess.run(
-            ["progress", folder.url.path, "--format", "json"])
+            ["progress", folder.url.path, "--format", "json", "--include-scripted"])
         #expect(progress.status == 0, "\(progress.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(progress.stdout.utf8)) as? [String: Any])
         let domains = try #require(json["domains"] as? [[String: Any]])
@@ -60,7 +60,7 @@ struct DrillRunTests {
         let concepts = try #require(json["concepts"] as? [[String: Any]])
         let mastery = concepts.compactMap { $0["mastery"] as? Int }
         #expect(mastery == mastery.sorted(), "weakest concepts first")
-        let text = try RehearseProcess.run(["progress", folder.url.path])
+        let text = try RehearseProcess.run(["progress", folder.url.path, "--include-scripted"])
         #expect(text.stdout.contains("Progress over 2 sessions, 2 answers"))
     }
 

@@ -14,20 +14,29 @@ struct RehearseProcess {
         .deletingLastPathComponent()
     static let binary = packageRoot.appendingPathComponent(".build/debug/rehearse")
     static let rubrics = packageRoot.appendingPathComponent("Rubrics")
+    /// The user data folder every run gets unless a test sets XDG_DATA_HOME or HOME itself: a run outside
+    /// a project folder saves there, never in the real home.
+    static let dataHome = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-tests-data")
 
     /// Runs `rehearse arguments…` in `directory` (default: the package root) with `stdin` as input.
     @discardableResult
     static func run(
         _ arguments: [String], stdin: Data = Data(), environment: [String: String] = [:],
-        in directory: URL = packageRoot
+        in directory: URL = packageRoot, executable: URL = binary
     ) throws -> Output {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env.removeValue(forKey: "REHEARSE_RUBRICS")
+        env.removeValue(forKey: "REHEARSE_TRANSCRIPTS")
+        if environment["HOME"] == nil {
+            env["XDG_DATA_HOME"] = dataHome.path
+        } else {
+            env.removeValue(forKey: "XDG_DATA_HOME")
+        }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let input = Pipe(), output = Pipe(), error = Pipe()
@@ -50,9 +59,10 @@ struct RehearseProcess {
     }
 
     static func run(
-        _ arguments: [String], stdin: String, environment: [String: String] = [:], in directory: URL = packageRoot
+        _ arguments: [String], stdin: String, environment: [String: String] = [:], in directory: URL = packageRoot,
+        executable: URL = binary
     ) throws -> Output {
-        try run(arguments, stdin: Data(stdin.utf8), environment: environment, in: directory)
+        try run(arguments, stdin: Data(stdin.utf8), environment: environment, in: directory, executable: executable)
     }
 }
 

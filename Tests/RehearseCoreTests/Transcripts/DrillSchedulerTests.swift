@@ -133,3 +133,27 @@ struct DrillSchedulerTests {
         #expect(DrillPlanReport(plan: plan).text(style: .plain).contains("never answered"))
     }
 }
+
+@Suite("Drill: same-session repeats and the relearning step")
+struct DrillRelearningTests {
+    @Test("A concept graded twice in one session is one long-term review; in two sessions, two")
+    func sameSessionRepeats() throws {
+        let (factory, bank) = try DrillSchedulerTests().fixture()
+        let once = try factory.transcript(
+            startedAt: TranscriptFactory.day(0),
+            [.init("release", "A canary first."), .init("release", "A canary first.")])
+        #expect(DrillScheduler(bank: bank, transcripts: [once]).memories["rollback"]?.reviews == 1)
+        let twice = try factory.transcript(startedAt: TranscriptFactory.day(1), [.init("release", "A canary first.")])
+        #expect(DrillScheduler(bank: bank, transcripts: [once, twice]).memories["rollback"]?.reviews == 2)
+    }
+
+    @Test("A concept missed an hour ago is due now, not at its long-term date")
+    func relearningStep() throws {
+        let (factory, bank) = try DrillSchedulerTests().fixture()
+        let missed = try factory.transcript(startedAt: TranscriptFactory.day(0), [.init("release", "A canary first.")])
+        let memory = try #require(DrillScheduler(bank: bank, transcripts: [missed]).memories["rollback"])
+        let anHourLater = memory.lastSeen.addingTimeInterval(3600)
+        #expect(memory.isDue(at: anHourLater))
+        #expect(memory.retrievability(at: anHourLater) > 0.9, "the formula alone would call it remembered")
+    }
+}

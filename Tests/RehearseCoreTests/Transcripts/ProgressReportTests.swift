@@ -57,7 +57,7 @@ struct ProgressReportTests {
         let tree = try CommonMarkTree(report.markdown())
         #expect(try tree.count("/document/table[1]/table_row") == 2)
         #expect(
-            try tree.texts("/document/table[2]/table_row/table_cell[1]") == [
+            try tree.texts("/document/table[2]/table_row/table_cell[2]") == [
                 "drift-detection", "rollback", "canary", "retrain",
             ])
     }

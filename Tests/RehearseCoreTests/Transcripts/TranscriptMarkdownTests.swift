@@ -93,7 +93,10 @@ struct TranscriptMarkdownTests {
         #expect(html.components(separatedBy: "</details>").count - 1 == 2)
         let headings = try tree.texts("/document/heading[@level='2']")
         #expect(
-            headings == ["Summary", "Scores by domain", "1. drift", "2. release", "3. pick-strategy", "4. pick-again"])
+            headings == [
+                "What to work on", "Summary", "Scores by domain", "1. drift", "2. release", "3. pick-strategy",
+                "4. pick-again",
+            ])
     }
 
     @Test("A concept earned only after the follow-up says so, and the missing one names the follow-up asked")
