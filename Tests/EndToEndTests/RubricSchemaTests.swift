@@ -57,7 +57,7 @@ struct RubricSchemaTests {
             ))
         #expect(
             invalid.stdout.contains(
-                "Rubrics/ops/bad-level.yaml: examples/1/level: 'medium' is not one of ['strong', 'partial', 'weak', 'wrong', 'negated', 'buzzword', 'star-skeleton', 'off-topic']"
+                "Rubrics/ops/bad-level.yaml: examples/3/level: 'medium' is not one of ['strong', 'partial', 'weak', 'wrong', 'negated', 'buzzword', 'star-skeleton', 'off-topic']"
             ))
         #expect(invalid.stdout.contains("Rubrics/ops/no-header.yaml: the first line must be '\(header.dropLast())'"))
     }
