@@ -21,11 +21,13 @@ public struct TranscriptMarkdown {
     }
 
     private func header() -> String {
-        let average = transcript.averageScore.map { String(format: "%.0f/100", $0) } ?? "no answers yet"
+        let average =
+            transcript.averageScore.map { String(format: "%.0f/100 ", $0) + transcript.averageCovers }
+            ?? "no answers yet"
         return """
             # Mock interview, \(Self.dateText(transcript.startedAt, in: timeZone))
 
-            \(transcript.entries.count) of \(transcript.plan.questionIDs.count) questions answered · average \(average) · \(transcript.status.rawValue)
+            \(transcript.answeredSummary) · average \(average) · \(transcript.status.rawValue)
 
             """
     }
@@ -34,8 +36,8 @@ public struct TranscriptMarkdown {
         var out =
             "## Summary\n\n| # | Question | Domain | Score | Band | Time |\n| ---: | --- | --- | ---: | --- | ---: |\n"
         for (index, entry) in transcript.entries.enumerated() {
-            let score = entry.skipped ? "skipped" : "\(entry.grade.score)"
-            let band = entry.skipped ? "—" : entry.grade.band.rawValue
+            let score = entry.skipped ? "skipped" : entry.ungraded != nil ? "not graded" : "\(entry.grade.score)"
+            let band = entry.skipped || entry.ungraded != nil ? "—" : entry.grade.band.rawValue
             let time = "\(Self.duration(entry.seconds)) / \(Self.duration(Double(entry.timeLimit)))"
             out +=
                 "| \(index + 1) | \(Markdown.escape(entry.questionID)) | \(Markdown.escape(entry.domain)) | \(score) | \(band) | \(time) |\n"
@@ -45,7 +47,7 @@ public struct TranscriptMarkdown {
 
     /// A table with a text bar per domain: renders the same on every Markdown viewer, unlike a chart block.
     private func domainChart() -> String? {
-        let answered = transcript.entries.filter { !$0.skipped }
+        let answered = transcript.entries.filter { !$0.skipped && $0.ungraded == nil }
         guard !answered.isEmpty else { return nil }
         var domains: [String] = []
         for entry in answered where !domains.contains(entry.domain) { domains.append(entry.domain) }
@@ -61,7 +63,10 @@ public struct TranscriptMarkdown {
 
     private func entrySection(_ entry: Transcript.Entry, number: Int) -> String {
         var out = "## \(number). \(Markdown.escape(entry.questionID))\n\n"
-        let result = entry.skipped ? "skipped" : "\(entry.grade.score)/100, \(entry.grade.band.rawValue)"
+        let result =
+            entry.skipped
+            ? "skipped, counted as 0"
+            : entry.ungraded != nil ? "not graded" : "\(entry.grade.score)/100, \(entry.grade.band.rawValue)"
         out +=
             "*\(Markdown.escape(entry.domain)) · \(entry.kind.rawValue) · \(result) · \(Self.duration(entry.seconds)) of \(Self.duration(Double(entry.timeLimit)))*\n\n"
         out += "**Question**\n\n" + Self.quoteBlock(entry.prompt) + "\n\n"
@@ -70,7 +75,9 @@ public struct TranscriptMarkdown {
             out +=
                 "**Follow-up:** \(Markdown.escape(followUp.question))\n\n" + Self.quoteBlock(followUp.answer) + "\n\n"
         }
-        if !entry.skipped {
+        if let reason = entry.ungraded {
+            out += "*Not graded: \(Markdown.escape(reason)) 'rehearse regrade --write' grades it.*\n\n"
+        } else if !entry.skipped {
             if let choice = entry.grade.choice {
                 out += choiceSection(choice, entry: entry)
             } else {

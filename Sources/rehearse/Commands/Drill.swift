@@ -49,8 +49,8 @@ struct DrillCommand: ParsableCommand {
             let store = TranscriptStore(folder: transcriptOptions.folder)
             var session = try InterviewSession(
                 plan: drill.interviewPlan, bank: bank, store: store, console: InteractiveRun.console(),
-                clock: SystemClock())
-            try InteractiveRun.run(&session, rubrics: rubricOptions.rubrics)
+                clock: SystemClock(), mode: InteractiveRun.mode(followUps: false))
+            try InteractiveRun.run(&session, rubrics: rubricOptions.rubrics, followUps: false)
         }
     }
 }
