@@ -37,7 +37,7 @@ struct InterviewSessionTests {
                 .
 
                 x
-                b
+                \(try fixture.shownCorrectLetter("release-quiz").lowercased())
                 """)
         #expect(run.outcome == .finished)
         let transcript = try fixture.saved(run.session)
@@ -53,8 +53,9 @@ struct InterviewSessionTests {
         #expect(open.grade.score == 100, "the follow-up answer earns the rollback the first answer missed")
 
         let choice = transcript.entries[1]
-        #expect(choice.grade.choice?.chosen == "B")
+        #expect(choice.grade.choice?.chosen == (try fixture.shownCorrectLetter("release-quiz")))
         #expect(choice.grade.score == 100)
+        #expect(choice.optionOrder.map(Set.init) == ["A", "B", "C"], "the order shown is recorded")
 
         let output = run.console.output
         #expect(output.contains("Question 1 of 2 · deployment · technical"))
@@ -167,7 +168,7 @@ struct InterviewSessionTests {
         let firstScore = try #require(output.range(of: "Score "))
         #expect(lastQuestion.lowerBound < firstScore.lowerBound)
         #expect(!output.contains("Enter: next question"))
-        #expect(output.contains("Sample answer\nB) Canary release"))
+        #expect(output.contains("Sample answer\n\(try fixture.shownCorrectLetter("release-quiz"))) Canary release"))
     }
 
     @Test("the time taken is shown against the question's limit")
