@@ -20,7 +20,7 @@ struct PracticeCommand: ParsableCommand {
               rehearse practice --feedback end
               rehearse practice --resume         (the newest unfinished interview)
               rehearse practice --resume Transcripts/2026-11-23-190512-mixed.json
-              rehearse practice --seed 7 < answers.txt    (scripted: no prompts, no pauses)
+              rehearse practice < answers.txt    (scripted: no prompts, no pauses)
             """)
 
     @Option(

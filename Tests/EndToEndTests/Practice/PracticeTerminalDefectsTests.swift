@@ -172,6 +172,22 @@ struct PracticeTerminalDefectsTests {
         #expect(line.hasSuffix(PracticePipedTests.bank), "\(screen)")
     }
 
+    @Test("Ctrl-D on an empty line stops with the draft kept", .enabled(if: Tmux.isAvailable, tmuxMissing))
+    func controlDKeepsDraft() throws {
+        let folder = try TemporaryFolder()
+        let tmux = Tmux()
+        try tmux.start(Self.command("--domain monitoring --kind technical --count 1", folder: folder.url), name: "eof")
+        try tmux.waitForPrompt()
+        try tmux.typeLine("A line I want to keep")
+        try Self.waitForNextLinePrompt(tmux, after: "A line I want to keep")
+        try tmux.press("C-d")
+        try tmux.waitFor("End of input: your draft (1 line) is kept")
+        try tmux.waitFor("Resume with:")
+        let saved = try Self.transcript(folder.url)
+        #expect(saved["status"] as? String == "quit")
+        #expect((saved["draft"] as? [String: Any])?["lines"] as? [String] == ["A line I want to keep"])
+    }
+
     /// Waits until `line` has been entered (echoed after a prompt) and the continuation prompt "| " came
     /// after it: by then the line is saved in the draft.
     static func waitForNextLinePrompt(_ tmux: Tmux, after line: String) throws {
