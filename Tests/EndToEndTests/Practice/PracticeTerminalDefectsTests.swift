@@ -36,6 +36,7 @@ struct PracticeTerminalDefectsTests {
             name: "vi")
         try tmux.waitForPrompt()
         try tmux.typeLine("We watch the distribution")
+        try Self.waitForNextLinePrompt(tmux, after: "We watch the distribution")
         try tmux.typeLine(":edit")
         try tmux.waitFor("rehearse-answer-", timeout: 10)  // vi's status line names the file
         try tmux.type("Go")
@@ -43,6 +44,7 @@ struct PracticeTerminalDefectsTests {
         try tmux.press("Escape")
         try tmux.typeLine(":wq")
         try tmux.waitFor("Draft from the editor (2 lines)", timeout: 10)
+        try Self.waitForNextLinePrompt(tmux, after: "and retrain on fresh data")
         try tmux.typeLine(".")
         try tmux.waitFor("Enter: finish")
         let entry = try #require((try Self.transcript(folder.url)["entries"] as? [[String: Any]])?.first)
@@ -64,6 +66,7 @@ struct PracticeTerminalDefectsTests {
         try tmux.type("I’d do it — naïve café")
         try tmux.press("Tab")
         try tmux.typeLine("and compare distributions")
+        try Self.waitForLastLine(tmux, "|")
         try tmux.typeLine(".")
         try tmux.waitFor("Enter: finish")
         let entry = try #require((try Self.transcript(folder.url)["entries"] as? [[String: Any]])?.first)
@@ -82,6 +85,7 @@ struct PracticeTerminalDefectsTests {
             Self.command("--domain deployment --kind technical --count 1", folder: folder.url), name: "first")
         try tmux.waitForPrompt()
         try tmux.typeLine("I ship a canary to a small share and watch the latency.")
+        try Self.waitForNextLinePrompt(tmux, after: "I ship a canary to a small share and watch the latency.")
         try tmux.typeLine(".")
         try tmux.waitFor("Follow-up: What do you do if the new version turns out to be worse?")
         try Self.kill(tmux)
@@ -95,6 +99,7 @@ struct PracticeTerminalDefectsTests {
         try tmux.waitFor("Follow-up: What do you do if the new version turns out to be worse?")
         try tmux.waitForPrompt()
         try tmux.typeLine("I roll back to the previous version.")
+        try Self.waitForNextLinePrompt(tmux, after: "I roll back to the previous version.")
         try tmux.typeLine(".")
         try tmux.waitFor("Enter: finish")
         try tmux.typeLine("")
@@ -118,6 +123,7 @@ struct PracticeTerminalDefectsTests {
         try start("first", "--domain monitoring --kind technical --count 1")
         try tmux.waitForPrompt()
         try tmux.typeLine("First I compare the input distributions")
+        try Self.waitForNextLinePrompt(tmux, after: "First I compare the input distributions")
         try tmux.typeLine("second line")
         try Self.waitForNextLinePrompt(tmux, after: "second line")
         try Self.kill(tmux)
@@ -133,10 +139,13 @@ struct PracticeTerminalDefectsTests {
         try tmux.type("half a line")
         try tmux.press("C-c")
         try tmux.waitFor("The line is cleared; what you entered before it is kept. To stop: :quit")
+        try Self.waitForLastLine(tmux, "|")
         try tmux.typeLine(":skip")
         try tmux.waitFor("Skip and discard your draft (2 lines)?")
+        try Self.waitForLastLine(tmux, "Skip?")
         try tmux.typeLine("")
         try tmux.waitFor("Kept; go on typing")
+        try Self.waitForLastLine(tmux, "|")
         try tmux.typeLine(":quit")
         try tmux.waitFor("Resume with: rehearse practice --resume")
         #expect(try tmux.screen().contains("Your draft (2 lines) is kept"))
@@ -149,6 +158,7 @@ struct PracticeTerminalDefectsTests {
 
         try start("third", "--resume")
         try tmux.waitFor("Your draft so far (2 lines), restored")
+        try Self.waitForNextLinePrompt(tmux, after: "second line")
         try tmux.typeLine(".")
         try tmux.waitFor("Enter: finish")
         let entry = try #require((try Self.transcript(folder.url)["entries"] as? [[String: Any]])?.first)
@@ -186,6 +196,19 @@ struct PracticeTerminalDefectsTests {
         let saved = try Self.transcript(folder.url)
         #expect(saved["status"] as? String == "quit")
         #expect((saved["draft"] as? [String: Any])?["lines"] as? [String] == ["A line I want to keep"])
+    }
+
+    /// Waits until the last line on screen is `text` (a prompt with nothing typed yet).
+    static func waitForLastLine(_ tmux: Tmux, _ text: String) throws {
+        let deadline = Date().addingTimeInterval(15)
+        var screen = ""
+        repeat {
+            screen = try tmux.screen()
+            let last = screen.split(separator: "\n").last.map { $0.trimmingCharacters(in: .whitespaces) }
+            if last == text { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while Date() < deadline
+        throw Tmux.Timeout(waitingFor: "the prompt '\(text)'", screen: screen)
     }
 
     /// Waits until `line` has been entered (echoed after a prompt) and the continuation prompt "| " came
