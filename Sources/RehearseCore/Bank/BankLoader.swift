@@ -192,7 +192,7 @@ private struct LoadSession {
     }
 
     /// The words of the bank that answers are corrected towards (see `TypoCorrector`).
-    func vocabulary() -> Set<String> {
+    func vocabulary() -> TypoCorrector.Vocabulary {
         var texts: [String] = synonyms.groups.values.flatMap { $0 }
         for question in questions {
             texts += [question.prompt, question.sampleAnswer] + question.examples.map(\.answer)

@@ -68,7 +68,8 @@ enum Explanation {
         let vague = words.contains(where: vagueWords.contains) || containsVaguePhrase(words)
         let commas = bytes[statement].filter { $0 == UInt8(ascii: ",") }.count
         return Shape(
-            words: words.count, commas: commas, hasClause: words.contains(where: isClauseMarker), isFragment: words.count <= fragmentWords && !hasNumber && !named,
+            words: words.count, commas: commas, hasClause: words.contains(where: isClauseMarker),
+            isFragment: words.count <= fragmentWords && !hasNumber && !named,
             isVague: vague && !specific)
     }
 

@@ -53,7 +53,8 @@ public struct GradeReport {
             if let evidence = concept.evidence {
                 lines.append("      \"\(evidence.context)\"")
                 for correction in evidence.corrections ?? [] {
-                    lines.append(style.dim("      read \"\(correction.read)\" as \"\(correction.takenAs)\""))
+                    let kind = correction.spelling == true ? "the spelling " : ""
+                    lines.append(style.dim("      read \"\(correction.read)\" as \(kind)\"\(correction.takenAs)\""))
                 }
             }
             if concept.isNamedOnly {

@@ -54,12 +54,18 @@ public enum AnswerText {
     public static let maximumBytes = 100_000
 
     public static func decode(_ data: Data, limit: Int = maximumBytes) throws(AnswerError) -> String {
-        if data.count > limit { throw .tooLong(bytes: data.count, limit: limit) }
+        try checkSize(data.count, limit: limit)
         guard let text = String(validating: data, as: UTF8.self) else {
             throw .notUTF8(offset: firstInvalidUTF8Offset(in: data))
         }
         if text.allSatisfy(\.isWhitespace) { throw .empty }
         return text
+    }
+
+    /// The one size rule for an answer on every path: `grade`, `rubric explain`, and `practice` typed,
+    /// piped or edited (there, `bytes` counts the answer's lines joined by line breaks).
+    public static func checkSize(_ bytes: Int, limit: Int = maximumBytes) throws(AnswerError) {
+        if bytes > limit { throw .tooLong(bytes: bytes, limit: limit) }
     }
 
     private static func firstInvalidUTF8Offset(in data: Data) -> Int {

@@ -43,9 +43,12 @@ struct NormalizedAnswer {
             guard !word.isEmpty else { return }
             let lowered = word.text.lowercased()
             let isContraction = next == "'" || next == "\u{2019}"
-            if !corrector.isEmpty, !isContraction, let corrected = corrector.correction(for: lowered) {
-                corrections.append(Correction(read: word.text, takenAs: corrected, start: word.start, end: offset))
-                emit(corrected.utf8, from: word.start, to: offset)
+            if !corrector.isEmpty, !isContraction, let reading = corrector.reading(of: lowered) {
+                corrections.append(
+                    Correction(
+                        read: word.text, takenAs: reading.word, spelling: reading.isSpelling ? true : nil,
+                        start: word.start, end: offset))
+                emit(reading.word.utf8, from: word.start, to: offset)
             } else {
                 for (index, byte) in word.text.utf8.enumerated() {
                     emit(CollectionOfOne(byte), from: word.byteStarts[index], to: word.byteEnds[index])

@@ -8,7 +8,11 @@ struct InterviewFeedback {
 
     func text(style: TextStyle) -> String {
         if entry.skipped {
-            return style.bold("\(entry.questionID)") + ": skipped, scored 0.\n"
+            return style.bold("\(entry.questionID)") + ": skipped, scored 0 (it counts as 0 in the average).\n"
+        }
+        if let reason = entry.ungraded {
+            return style.bold("\(entry.questionID)") + ": not graded (\(reason)); the answer is saved.\n"
+                + timing() + "\n"
         }
         var text = GradeReport(grade: entry.grade, question: question).text(style: style)
         if !entry.followUps.isEmpty {

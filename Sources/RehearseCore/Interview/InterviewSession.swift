@@ -1,8 +1,8 @@
 import Foundation
 
 /// A mock interview: asks the plan's questions one by one, asks a follow-up when an answer misses a
-/// required concept, gives feedback, and saves the transcript after every answer so nothing answered is
-/// ever lost.
+/// required concept, gives feedback, and saves the transcript after every answer, before every follow-up
+/// and (when someone is typing) after every line of a draft, so nothing typed is ever lost.
 ///
 /// It talks to the candidate only through an `InterviewConsole` and reads the time only from an
 /// `InterviewClock`, so a test can script a whole interview.
@@ -14,60 +14,61 @@ public struct InterviewSession {
         case quit
     }
 
-    public private(set) var transcript: Transcript
+    public var transcript: Transcript { record.transcript }
     /// Where the transcript is saved; the Markdown report goes beside it.
-    public let transcriptURL: URL
+    public var transcriptURL: URL { record.url }
     /// Told to the candidate when they stop: how to continue. Paths are shown as given (relative to the
     /// working folder when the transcript folder was given that way).
     public var resumeCommand: String
 
+    private let record: SessionRecord
     private let questions: [String: Question]
     private let grader: Grader
-    private let store: TranscriptStore
     private let console: any InterviewConsole
     private let clock: any InterviewClock
     private let isResumed: Bool
+    private let mode: InterviewMode
 
     /// A new interview of `plan`, whose questions are already drawn (`InterviewPlanner.draw`). Claims
     /// its transcript file at once, so a session started in the same second gets a name of its own.
     /// `scripted`: the answers are piped in (see `Transcript.scripted`).
     public init(
         plan: InterviewPlan, bank: Bank, store: TranscriptStore, console: any InterviewConsole,
-        clock: any InterviewClock, scripted: Bool = false
+        clock: any InterviewClock, mode: InterviewMode = .interactive
     ) throws(TranscriptError) {
         var transcript = Transcript(plan: plan, bankHash: bank.contentHash, startedAt: clock.now())
-        if scripted { transcript.scripted = true }
+        if !mode.isInteractive { transcript.scripted = true }
         self.init(
             transcript: transcript, url: try store.reserveURL(for: transcript), bank: bank, store: store,
-            console: console, clock: clock, isResumed: false)
+            console: console, clock: clock, isResumed: false, mode: mode)
     }
 
     /// Continues the interview saved at `url`.
     public init(
         resuming transcript: Transcript, from url: URL, bank: Bank, store: TranscriptStore,
-        console: any InterviewConsole, clock: any InterviewClock
+        console: any InterviewConsole, clock: any InterviewClock, mode: InterviewMode = .interactive
     ) throws(InterviewError) {
         guard transcript.status != .finished else { throw .alreadyFinished(transcript: url.path) }
         let known = Set(bank.questions.map(\.id))
         let gone = transcript.remainingQuestionIDs.filter { !known.contains($0) }
         guard gone.isEmpty else { throw .questionsGone(ids: gone, transcript: url.path) }
         self.init(
-            transcript: transcript, url: url, bank: bank, store: store, console: console, clock: clock, isResumed: true)
+            transcript: transcript, url: url, bank: bank, store: store, console: console, clock: clock,
+            isResumed: true, mode: mode)
     }
 
     private init(
         transcript: Transcript, url: URL, bank: Bank, store: TranscriptStore, console: any InterviewConsole,
-        clock: any InterviewClock, isResumed: Bool
+        clock: any InterviewClock, isResumed: Bool, mode: InterviewMode
     ) {
-        self.transcript = transcript
-        transcriptURL = url
+        record = SessionRecord(transcript: transcript, url: url, store: store, clock: clock)
         resumeCommand = "rehearse practice --resume \(url.relativePath)"
         questions = Dictionary(bank.questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         grader = Grader(bank: bank)
-        self.store = store
         self.console = console
         self.clock = clock
         self.isResumed = isResumed
+        self.mode = mode
     }
 
     private var plan: InterviewPlan { transcript.plan }
@@ -75,32 +76,40 @@ public struct InterviewSession {
 
     /// Runs the interview to its end or until the candidate stops.
     public mutating func run() throws -> Outcome {
-        transcript.status = .inProgress
-        try save()
+        record.transcript.status = .inProgress
+        try record.save()
         greet()
+        // A follow-up that was waiting when the interview stopped comes first.
+        if let index = transcript.entries.indices.last, transcript.entries[index].pendingFollowUp != nil {
+            if try askFollowUp(entry: index) == .stop { return try stop() }
+            if try giveFeedback(entry: index) == .stop { return try stop() }
+        }
         for id in transcript.remainingQuestionIDs {
             guard let question = questions[id] else { continue }
             let number = transcript.questionsDone + 1
             var attempt = 1
             while true {
-                let asked = try ask(question, number: number)
-                if var entry = asked.entry {
-                    if attempt > 1 { entry.attempt = attempt }
-                    transcript.entries.append(entry)
-                    try save()
+                guard let index = try ask(shown(question), number: number) else { return try stop() }
+                if attempt > 1 {
+                    record.transcript.entries[index].attempt = attempt
+                    try record.save()
                 }
-                if asked.quit { return try stop() }
-                guard plan.feedback == .each, let entry = asked.entry else { break }
-                console.write("\n" + InterviewFeedback(entry: entry).text(style: style))
-                let isLast = transcript.remainingQuestionIDs.isEmpty
-                let choice = pauseAfterFeedback(entry, isLast: isLast)
-                if choice == .quit, !isLast { return try stop() }
-                guard choice == .retry else { break }
+                if transcript.entries[index].pendingFollowUp != nil, try askFollowUp(entry: index) == .stop {
+                    return try stop()
+                }
+                let step = try giveFeedback(entry: index)
+                if step == .stop { return try stop() }
+                guard step == .retry else { break }
                 attempt += 1
                 console.write(style.dim("Attempt \(attempt): the same question again.") + "\n")
             }
         }
         return try finish()
+    }
+
+    /// The question as this session shows it: multiple-choice options in the session's own order.
+    private func shown(_ question: Question) -> Question {
+        OptionShuffle.shuffled(question, seed: plan.seed)?.question ?? question
     }
 
     // MARK: Asking
@@ -116,71 +125,141 @@ public struct InterviewSession {
         if !plan.domains.isEmpty { what += ", \(plan.domains.joined(separator: " and "))" }
         let title = plan.drill == true ? "Drill" : "Mock interview"
         var text = style.bold("\(title): \(what) (seed \(plan.seed)).") + "\n"
+        let done = doneCount
         if isResumed {
-            text +=
-                "Welcome back: \(transcript.questionsDone) of \(total) done, \(transcript.remainingQuestionIDs.count) to go.\n"
-        } else {
+            text += "Welcome back: \(done) of \(total) done, \(total - done) to go.\n"
+        } else if mode.isInteractive {
             text +=
                 "Hello! I'll ask, you answer as you would to an interviewer. "
                 + (plan.feedback == .each ? "Feedback comes after each answer.\n" : "Feedback comes at the end.\n")
         }
-        text += AnswerReader.usage + "\n"
-        text += style.dim("Saved after every answer to \(transcriptURL.relativePath)") + "\n"
+        if mode.isInteractive {
+            text += AnswerReader.usage + "\n"
+            text += style.dim("Saved as you type, every line, to \(transcriptURL.relativePath)") + "\n"
+        }
         console.write(text)
     }
 
-    /// Asks one question and its follow-up, if one is due. The entry is nil when the candidate stopped
-    /// before answering.
-    private func ask(_ question: Question, number: Int) throws -> (entry: Transcript.Entry?, quit: Bool) {
-        let showQuestion = { self.console.write(self.questionText(question, number: number)) }
-        showQuestion()
-        let reader = AnswerReader(
-            console: console, hint: question.hint, repeatQuestion: showQuestion,
-            timer: AnswerTimer(clock: clock, limit: question.timeLimit))
+    private func reader(for question: Question, followUp: String?, number: Int) -> AnswerReader {
+        let record = self.record, console = self.console
+        let repeatQuestion =
+            followUp.map { text in { console.write(self.style.bold("Follow-up: ") + text + "\n") } }
+            ?? { console.write(self.questionText(question, number: number)) }
+        var reader = AnswerReader(
+            console: console, hint: followUp == nil ? question.hint : nil, repeatQuestion: repeatQuestion)
+        reader.mode = mode
+        reader.restored = record.restoredDraft(questionID: question.id, followUp: followUp != nil)
+        if mode.isInteractive {
+            reader.keepDraft = { lines in
+                do { try record.keepDraft(lines, questionID: question.id, followUp: followUp != nil) } catch {
+                    console.write(
+                        "Could not save the draft: \((error as? LocalizedError)?.errorDescription ?? "\(error)")\n")
+                }
+            }
+        }
+        return reader
+    }
+
+    /// Asks one question and saves what came back; nil when the candidate stopped before answering. A
+    /// follow-up due is recorded as pending in the saved entry, so a crash while it waits loses nothing.
+    private func ask(_ question: Question, number: Int) throws -> Int? {
+        console.write(questionText(question, number: number))
         let askedAt = clock.now()
+        var reader = reader(for: question, followUp: nil, number: number)
+        reader.timer = AnswerTimer(clock: clock, limit: question.timeLimit)
         let input =
             question.kind == .multipleChoice
             ? reader.readChoice(letters: question.options.map(\.letter)) : reader.readOpenAnswer()
         let answeredAt = clock.now()
+        var entry: Transcript.Entry
         switch input {
         case .quit:
-            return (nil, true)
+            return nil
+        case let .tooLong(error):
+            try stopQuietly()
+            throw error
         case .skip:
             console.write("Skipped.\n")
-            let grade = try grader.grade("", for: question)
-            return (
-                Transcript.Entry(
-                    question: question, answer: "", skipped: true, askedAt: askedAt, answeredAt: answeredAt,
-                    grade: grade), false
-            )
+            entry = Transcript.Entry(
+                question: question, answer: "", skipped: true, askedAt: askedAt, answeredAt: answeredAt,
+                grade: (try? grader.grade("", for: question)) ?? Self.placeholderGrade(for: question))
         case let .answer(answer):
-            var entry = Transcript.Entry(
+            entry = Transcript.Entry(
                 question: question, answer: answer, skipped: false, askedAt: askedAt, answeredAt: answeredAt,
-                grade: try grader.grade(answer, for: question))
-            guard let concept = Self.followUpConcept(for: entry.grade), let followUp = concept.followUp else {
-                return (entry, false)
-            }
-            console.write("\n" + style.bold("Follow-up: ") + followUp + "\n")
-            let followUpAsked = clock.now()
-            let followUpReader = AnswerReader(
-                console: console, hint: nil,
-                repeatQuestion: {
-                    self.console.write(self.style.bold("Follow-up: ") + followUp + "\n")
-                })
-            switch followUpReader.readOpenAnswer() {
-            case .quit:
-                return (entry, true)
-            case .skip:
-                return (entry, false)
-            case let .answer(text):
-                entry.followUps.append(
-                    Transcript.FollowUp(
-                        conceptID: concept.id, question: followUp, answer: text,
-                        seconds: clock.now().timeIntervalSince(followUpAsked)))
-                entry.grade = try grader.grade(entry.gradedText, for: question)
-                return (entry, false)
+                grade: Self.placeholderGrade(for: question))
+            grade(&entry, question: question)
+            if mode.asksFollowUps, entry.ungraded == nil, let concept = Self.followUpConcept(for: entry.grade),
+                let followUp = concept.followUp
+            {
+                entry.pendingFollowUp = Transcript.PendingFollowUp(
+                    conceptID: concept.id, question: followUp, askedAt: clock.now())
             }
         }
+        entry.optionOrder = OptionShuffle.shuffled(questions[question.id] ?? question, seed: plan.seed)?.order
+        record.transcript.entries.append(entry)
+        record.transcript.draft = nil
+        try record.save()
+        return record.transcript.entries.count - 1
+    }
+
+    private enum Step { case goOn, stop, retry }
+
+    /// Questions answered or skipped, each once however often retried; not one whose follow-up waits.
+    private var doneCount: Int {
+        Set(transcript.entries.filter { $0.pendingFollowUp == nil }.map(\.questionID)).count
+    }
+
+    /// Asks the pending follow-up of an entry and saves the answer with it.
+    private func askFollowUp(entry index: Int) throws -> Step {
+        guard let pending = transcript.entries[index].pendingFollowUp,
+            let question = questions[transcript.entries[index].questionID].map(shown)
+        else { return .goOn }
+        console.write("\n" + style.bold("Follow-up: ") + pending.question + "\n")
+        let started = clock.now()
+        let input = reader(for: question, followUp: pending.question, number: doneCount + 1).readOpenAnswer()
+        var entry = transcript.entries[index]
+        switch input {
+        case .quit:
+            return .stop
+        case let .tooLong(error):
+            try stopQuietly()
+            throw error
+        case .skip:
+            entry.pendingFollowUp = nil
+        case let .answer(text):
+            entry.pendingFollowUp = nil
+            entry.followUps.append(
+                Transcript.FollowUp(
+                    conceptID: pending.conceptID, question: pending.question, answer: text,
+                    seconds: clock.now().timeIntervalSince(started)))
+            grade(&entry, question: question)
+        }
+        record.transcript.entries[index] = entry
+        record.transcript.draft = nil
+        try record.save()
+        return .goOn
+    }
+
+    /// Grades the entry's answer with its follow-ups; an answer that cannot be graded is kept, ungraded,
+    /// and the candidate is told, rather than the interview ending.
+    private func grade(_ entry: inout Transcript.Entry, question: Question) {
+        do {
+            entry.grade = try grader.grade(entry.answer, followUps: entry.followUps.map(\.answer), for: question)
+            entry.ungraded = nil
+        } catch {
+            entry.ungraded = error.errorDescription ?? "\(error)"
+            entry.grade = Self.placeholderGrade(for: question)
+            console.write(
+                "\nThis answer could not be graded: \(entry.ungraded!)\nIt is saved ungraded; once the rubric "
+                    + "is fixed, 'rehearse regrade --write \(transcriptURL.relativePath)' grades it. On to the next.\n")
+        }
+    }
+
+    /// What a skipped or ungraded answer holds in place of a grade: 0, nothing covered.
+    static func placeholderGrade(for question: Question) -> Grade {
+        Grade(
+            questionID: question.id, score: 0, band: Band(score: 0), concepts: [], missing: [], misconceptions: [],
+            signals: [], choice: nil)
     }
 
     /// The first required concept the answer missed that has a follow-up question, in rubric order.
@@ -201,21 +280,30 @@ public struct InterviewSession {
 
     // MARK: After an answer
 
-    private enum PauseChoice { case goOn, quit, retry }
+    /// Feedback after each answer, when asked for, and the pause to read it (only when someone is typing).
+    private func giveFeedback(entry index: Int) throws -> Step {
+        guard plan.feedback == .each else { return .goOn }
+        let entry = transcript.entries[index]
+        console.write("\n" + InterviewFeedback(entry: entry).text(style: style))
+        let isLast = transcript.remainingQuestionIDs.isEmpty
+        guard mode.isInteractive else { return .goOn }
+        let choice = pauseAfterFeedback(entry, isLast: isLast)
+        return choice == .stop && isLast ? .goOn : choice
+    }
 
     /// Lets the candidate read the feedback, see the sample answer, or stop, before the next question.
-    private func pauseAfterFeedback(_ entry: Transcript.Entry, isLast: Bool) -> PauseChoice {
+    private func pauseAfterFeedback(_ entry: Transcript.Entry, isLast: Bool) -> Step {
         let next = isLast ? "Enter: finish" : "Enter: next question"
         var offer = "\(next) · r: try it again · s: the sample answer · :quit: stop here (saved)"
         while true {
             console.write(style.dim(offer) + "\n")
-            guard let line = console.readLine(prompt: "") else { return .quit }
+            guard let line = console.readLine(prompt: "") else { return .stop }
             switch line.trimmingCharacters(in: .whitespaces).lowercased() {
             case "s", ":sample":
                 console.write(sampleAnswerText(entry))
                 offer = next
             case "q", ":quit":
-                return .quit
+                return .stop
             case "r", ":retry":
                 return .retry
             default:
@@ -235,34 +323,46 @@ public struct InterviewSession {
 
     // MARK: Ending
 
-    private mutating func stop() throws -> Outcome {
-        transcript.status = .quit
-        try save()
+    private func stopQuietly() throws {
+        record.transcript.status = .quit
+        try record.save()
+    }
+
+    private func stop() throws -> Outcome {
+        try stopQuietly()
         let total = plan.questionIDs.count
         console.write(
-            "\nStopped after \(transcript.questionsDone) of \(total) questions; every answer is saved in "
-                + "\(transcriptURL.relativePath).\nResume with: \(resumeCommand)\n")
+            "\nStopped after \(doneCount) of \(total) questions; every answer is saved in "
+                + "\(transcriptURL.relativePath).\n")
+        // On a line of its own and never wrapped, so it can be copied whole.
+        console.writeUnwrapped("Resume with: \(resumeCommand)\n")
         return .quit
     }
 
-    private mutating func finish() throws -> Outcome {
-        transcript.status = .finished
-        try save()
-        let markdownURL = try store.saveMarkdown(transcript, beside: transcriptURL)
+    private func finish() throws -> Outcome {
+        record.transcript.status = .finished
+        record.transcript.draft = nil
+        try record.save()
+        let markdownURL = try record.saveMarkdown()
         console.write("\n" + summary())
         if plan.feedback == .end {
             for entry in transcript.entries { console.write("\n" + InterviewFeedback(entry: entry).text(style: style)) }
-            offerSampleAnswers()
+            if mode.isInteractive { offerSampleAnswers() }
         }
         console.write("\nTranscript: \(transcriptURL.relativePath)\nReport:     \(markdownURL.relativePath)\n")
         return .finished
     }
 
     private func summary() -> String {
-        let average = transcript.averageScore.map { String(format: "%.0f/100", $0) } ?? "nothing answered"
+        let average =
+            transcript.averageScore.map { String(format: "%.0f/100 ", $0) + transcript.averageCovers }
+            ?? "nothing answered"
         var text = style.bold("Interview finished. Average \(average).") + "\n"
         for (index, entry) in transcript.entries.enumerated() {
-            let score = entry.skipped ? "skipped" : "\(entry.grade.score)/100 \(entry.grade.band.rawValue)"
+            let score =
+                entry.skipped
+                ? "skipped, counted as 0"
+                : entry.ungraded != nil ? "not graded" : "\(entry.grade.score)/100 \(entry.grade.band.rawValue)"
             text += "  \(index + 1). \(entry.questionID): \(score), \(TranscriptMarkdown.duration(entry.seconds))\n"
         }
         return text
@@ -278,10 +378,5 @@ public struct InterviewSession {
             guard (1...count).contains(number) else { continue }
             console.write(sampleAnswerText(transcript.entries[number - 1]))
         }
-    }
-
-    private mutating func save() throws {
-        transcript.updatedAt = clock.now()
-        try store.save(transcript, to: transcriptURL)
     }
 }

@@ -19,6 +19,7 @@ public struct RubricLinter {
         let questions = loaded.partial.questions.filter { scope.contains($0.source.file) }
         var diagnostics = loaded.diagnostics
         diagnostics += backtrackingDiagnostics(loaded.patternSites, patterns: loaded.partial.patterns)
+        diagnostics += LongestOptionCheck.diagnostics(loaded.partial.questions)
         let grader = Grader(bank: loaded.partial, limits: limits)
         for question in questions where question.kind != .multipleChoice {
             diagnostics += QuestionChecks(question: question, grader: grader).run()

@@ -42,8 +42,10 @@ public struct ProgressReport {
 
     public init(transcripts: [Transcript], top: Int = defaultTop, timeZone: TimeZone = .current) {
         self.timeZone = timeZone
-        let entries = transcripts.flatMap(\.entries).filter { !$0.skipped }.sorted { $0.answeredAt < $1.answeredAt }
-        sessions = transcripts.filter { $0.entries.contains { !$0.skipped } }.count
+        // An answer that could not be graded holds a placeholder grade: it counts once `regrade` grades it.
+        let entries = transcripts.flatMap(\.entries).filter { !$0.skipped && $0.ungraded == nil }
+            .sorted { $0.answeredAt < $1.answeredAt }
+        sessions = transcripts.filter { $0.entries.contains { !$0.skipped && $0.ungraded == nil } }.count
         answers = entries.count
         firstDate = entries.first?.answeredAt
         lastDate = entries.last?.answeredAt

@@ -5,7 +5,9 @@ import Foundation
 /// the bank changes.
 public struct Transcript: Codable, Sendable, Hashable {
     /// The on-disk format. Bump it when a change would make older readers misread a file.
-    public static let currentFormatVersion = 1
+    /// 2 added `draft`, and per entry `pendingFollowUp`, `ungraded` and `optionOrder`; version-1 files
+    /// load as they are (every new field is optional) and are written back as version 2.
+    public static let currentFormatVersion = 2
 
     public enum Status: String, Codable, Sendable {
         case inProgress = "in-progress"
@@ -25,6 +27,9 @@ public struct Transcript: Codable, Sendable, Hashable {
     /// True when the answers were piped in rather than typed at a terminal: a rehearsal of the tool,
     /// left out of `--resume`, `progress` and `drill` unless asked. Nil in files written before it.
     public var scripted: Bool?
+    /// The answer being typed, saved line by line so a crash or a closed terminal keeps it; nil when
+    /// nothing is being typed.
+    public var draft: Draft?
 
     public init(plan: InterviewPlan, bankHash: String, startedAt: Date) {
         formatVersion = Self.currentFormatVersion
@@ -46,11 +51,72 @@ public struct Transcript: Codable, Sendable, Hashable {
         return plan.questionIDs.filter { !done.contains($0) }
     }
 
-    /// Mean score of the answered (not skipped) questions.
+    /// The entry that counts for each question: its last attempt, in the order the questions came.
+    public var latestAttempts: [Entry] {
+        var seen: Set<String> = []
+        return entries.reversed().filter { seen.insert($0.questionID).inserted }.reversed()
+    }
+
+    /// Mean score over the questions asked so far (the last attempt of each), a skipped one counting 0
+    /// (as its feedback says); answers that could not be graded are left out until `regrade` grades them.
+    /// See `averageCovers`.
     public var averageScore: Double? {
-        let scored = entries.filter { !$0.skipped }
+        let scored = latestAttempts.filter { $0.ungraded == nil }
         guard !scored.isEmpty else { return nil }
-        return Double(scored.reduce(0) { $0 + $1.grade.score }) / Double(scored.count)
+        return Double(scored.reduce(0) { $0 + ($1.skipped ? 0 : $1.grade.score) }) / Double(scored.count)
+    }
+
+    /// What `averageScore` is over, said the same way in the summary and the report: "over 5 questions,
+    /// the skipped one counted as 0".
+    public var averageCovers: String {
+        let counted = latestAttempts
+        let scored = counted.filter { $0.ungraded == nil }
+        let skipped = scored.filter(\.skipped).count
+        let ungraded = counted.count - scored.count
+        var text = "over \(scored.count) question\(scored.count == 1 ? "" : "s")"
+        if skipped > 0 {
+            text += skipped == 1 ? ", the skipped one counted as 0" : ", the \(skipped) skipped counted as 0"
+        }
+        if ungraded > 0 { text += "; \(ungraded) not graded yet (rehearse regrade --write)" }
+        return text
+    }
+
+    /// "4 of 5 questions answered, 1 skipped": answered means an answer was given.
+    public var answeredSummary: String {
+        let counted = latestAttempts
+        let skipped = counted.filter(\.skipped).count
+        var text = "\(counted.count - skipped) of \(plan.questionIDs.count) questions answered"
+        if skipped > 0 { text += ", \(skipped) skipped" }
+        return text
+    }
+}
+
+extension Transcript {
+    /// Lines of an answer not yet submitted.
+    public struct Draft: Codable, Sendable, Hashable {
+        public var questionID: String
+        /// True when the lines answer the entry's follow-up rather than the question.
+        public var followUp: Bool
+        public var lines: [String]
+
+        public init(questionID: String, followUp: Bool, lines: [String]) {
+            self.questionID = questionID
+            self.followUp = followUp
+            self.lines = lines
+        }
+    }
+
+    /// A follow-up that was asked and not answered yet: the first answer is saved (and graded) before it.
+    public struct PendingFollowUp: Codable, Sendable, Hashable {
+        public var conceptID: String
+        public var question: String
+        public var askedAt: Date
+
+        public init(conceptID: String, question: String, askedAt: Date) {
+            self.conceptID = conceptID
+            self.question = question
+            self.askedAt = askedAt
+        }
     }
 }
 
@@ -84,6 +150,14 @@ extension Transcript {
         /// 2, 3, ... for another try at the same question in the session (the `r` key after the
         /// feedback); nil for the first.
         public var attempt: Int?
+        /// The follow-up asked and still unanswered; `practice --resume` asks it again.
+        public var pendingFollowUp: PendingFollowUp?
+        /// Why the answer could not be graded (a pattern gave up, say); `grade` is then a placeholder
+        /// scoring 0 and the answer counts in no average until `rehearse regrade --write` grades it.
+        public var ungraded: String?
+        /// For a multiple-choice question shown shuffled: the bank's letters in the order shown. `options`
+        /// holds them as shown, relabelled A, B, C…, and the grade is against those letters.
+        public var optionOrder: [String]?
 
         public init(
             question: Question, answer: String, skipped: Bool, askedAt: Date, answeredAt: Date,
@@ -109,7 +183,7 @@ extension Transcript {
 
         /// The text that was graded: the answer and every follow-up answer.
         public var gradedText: String {
-            ([answer] + followUps.map(\.answer)).joined(separator: "\n\n")
+            GradedText.join(answer, followUps.map(\.answer))
         }
 
         /// How this answer recalled a concept of its grade: missed, earned only after a follow-up, or

@@ -32,12 +32,14 @@ public struct TranscriptMarkdown {
     }
 
     private func header() -> String {
-        let average = transcript.averageScore.map { String(format: "%.0f/100", $0) } ?? "no answers yet"
+        let average =
+            transcript.averageScore.map { String(format: "%.0f/100 ", $0) + transcript.averageCovers }
+            ?? "no answers yet"
         let title = transcript.plan.drill == true ? "Drill" : "Mock interview"
         return """
             # \(title), \(Self.dateText(transcript.startedAt, in: timeZone))
 
-            \(transcript.questionsDone) of \(transcript.plan.questionIDs.count) questions answered · average \(average) · \(transcript.status.rawValue)
+            \(transcript.answeredSummary) · average \(average) · \(transcript.status.rawValue)
 
             """
     }
@@ -46,8 +48,8 @@ public struct TranscriptMarkdown {
         var out =
             "## Summary\n\n| # | Question | Domain | Score | Band | Time |\n| ---: | --- | --- | ---: | --- | ---: |\n"
         for (index, entry) in transcript.entries.enumerated() {
-            let score = entry.skipped ? "skipped" : "\(entry.grade.score)"
-            let band = entry.skipped ? "—" : entry.grade.band.rawValue
+            let score = entry.skipped ? "skipped" : entry.ungraded != nil ? "not graded" : "\(entry.grade.score)"
+            let band = entry.skipped || entry.ungraded != nil ? "—" : entry.grade.band.rawValue
             let time = "\(Self.duration(entry.seconds)) / \(Self.duration(Double(entry.timeLimit)))"
             out +=
                 "| \(index + 1) | \(Markdown.escape(entry.questionID)) | \(Markdown.escape(entry.domain)) | \(score) | \(band) | \(time) |\n"
@@ -57,7 +59,7 @@ public struct TranscriptMarkdown {
 
     /// A table with a text bar per domain: renders the same on every Markdown viewer, unlike a chart block.
     private func domainChart() -> String? {
-        let answered = transcript.entries.filter { !$0.skipped }
+        let answered = transcript.entries.filter { !$0.skipped && $0.ungraded == nil }
         guard !answered.isEmpty else { return nil }
         var domains: [String] = []
         for entry in answered where !domains.contains(entry.domain) { domains.append(entry.domain) }
@@ -73,10 +75,16 @@ public struct TranscriptMarkdown {
 
     /// The section inside `<details>`, its summary the heading's words and the score.
     private func foldedSection(_ entry: Transcript.Entry, number: Int, comparison: String) -> String {
-        let result = entry.skipped ? "skipped" : "\(entry.grade.score)/100, \(entry.grade.band.rawValue)"
         let body = entrySection(entry, number: number, heading: false, comparison: comparison)
-        return "<details>\n<summary>\(number). \(Markdown.escape(entry.questionID)): \(result)</summary>\n\n"
+        return
+            "<details>\n<summary>\(number). \(Markdown.escape(entry.questionID)): \(Self.result(of: entry))</summary>\n\n"
             + body + "\n</details>\n"
+    }
+
+    private static func result(of entry: Transcript.Entry) -> String {
+        entry.skipped
+            ? "skipped, counted as 0"
+            : entry.ungraded != nil ? "not graded" : "\(entry.grade.score)/100, \(entry.grade.band.rawValue)"
     }
 
     private func entrySection(_ entry: Transcript.Entry, number: Int, heading: Bool = true, comparison: String)
@@ -84,7 +92,7 @@ public struct TranscriptMarkdown {
     {
         let attempt = entry.attempt.map { ", attempt \($0)" } ?? ""
         var out = heading ? "## \(number). \(Markdown.escape(entry.questionID))\(attempt)\n\n" : ""
-        let result = entry.skipped ? "skipped" : "\(entry.grade.score)/100, \(entry.grade.band.rawValue)"
+        let result = Self.result(of: entry)
         out +=
             "*\(Markdown.escape(entry.domain)) · \(entry.kind.rawValue) · \(result) · \(Self.duration(entry.seconds)) of \(Self.duration(Double(entry.timeLimit)))*\n\n"
         out += comparison + "**Question**\n\n" + Self.quoteBlock(entry.prompt) + "\n\n"
@@ -93,7 +101,9 @@ public struct TranscriptMarkdown {
             out +=
                 "**Follow-up:** \(Markdown.escape(followUp.question))\n\n" + Self.quoteBlock(followUp.answer) + "\n\n"
         }
-        if !entry.skipped {
+        if let reason = entry.ungraded {
+            out += "*Not graded: \(Markdown.escape(reason)) 'rehearse regrade --write' grades it.*\n\n"
+        } else if !entry.skipped {
             if let choice = entry.grade.choice {
                 out += choiceSection(choice, entry: entry)
             } else {

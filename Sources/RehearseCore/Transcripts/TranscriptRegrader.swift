@@ -27,16 +27,24 @@ public struct TranscriptRegrader {
                 )
                 continue
             }
-            let grade = try grader.grade(entry.gradedText, for: question)
+            // A shuffled multiple-choice question is graded against the letters the candidate saw.
+            let shown = entry.optionOrder == nil ? question : OptionShuffle.asShown(question, options: entry.options)
+            let grade = try grader.grade(entry.answer, followUps: entry.followUps.map(\.answer), for: shown)
+            let wasUngraded = entry.ungraded != nil
             var change = Regrade.Change(
-                questionID: entry.questionID, outcome: grade == entry.grade ? .unchanged : .changed,
-                oldScore: entry.grade.score, newScore: grade.score)
+                questionID: entry.questionID, outcome: grade == entry.grade && !wasUngraded ? .unchanged : .changed,
+                oldScore: wasUngraded ? nil : entry.grade.score, newScore: grade.score)
             let oldEarned = Set(entry.grade.concepts.filter(\.matched).map(\.id))
             let newEarned = Set(grade.concepts.filter(\.matched).map(\.id))
             change.gained = grade.concepts.map(\.id).filter { newEarned.contains($0) && !oldEarned.contains($0) }
             change.lost = entry.grade.concepts.map(\.id).filter { oldEarned.contains($0) && !newEarned.contains($0) }
             change.chosen = grade.choice?.chosen
-            if change.outcome == .changed {
+            if change.outcome == .changed, wasUngraded {
+                updated.entries[index].ungraded = nil
+                updated.entries[index].grade = grade
+                updated.entries[index].rubricHash = question.contentHash
+                updated.entries[index].gradedByEngine = version
+            } else if change.outcome == .changed {
                 updated.entries[index].history.append(
                     Transcript.GradeRecord(
                         grade: entry.grade, rubricHash: entry.rubricHash,

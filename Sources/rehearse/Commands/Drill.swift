@@ -52,8 +52,8 @@ struct DrillCommand: ParsableCommand {
             console.write(DrillPlanReport(plan: drill).introduction(style: console.style) + "\n")
             var session = try InterviewSession(
                 plan: drill.interviewPlan, bank: bank, store: store, console: console, clock: SystemClock(),
-                scripted: !Terminal.stdinIsTerminal)
-            try InteractiveRun.run(&session, rubrics: rubricOptions.rubrics)
+                mode: InteractiveRun.mode(followUps: false))
+            try InteractiveRun.run(&session, rubrics: rubricOptions.rubrics, followUps: false)
         }
     }
 }

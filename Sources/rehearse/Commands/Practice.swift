@@ -7,9 +7,11 @@ struct PracticeCommand: ParsableCommand {
         commandName: "practice",
         abstract: "Sit a mock interview in the terminal and come out with a graded transcript.",
         discussion: """
-            The interviewer asks the questions one by one. Answer in as many lines as you like and end the answer with a line holding only "." (blank lines inside an answer are kept). On a line of their own: :hint, :repeat (the question again), :edit (opens $EDITOR with the draft), :skip, :quit (saved; resume later), :help. A multiple-choice question takes a letter.
+            The interviewer asks the questions one by one. Answer in as many lines as you like and end the answer with a line holding only "." (blank lines inside an answer are kept). On a line of their own: :hint, :repeat (the question again), :edit (opens $EDITOR with the draft), :skip, :quit (saved, the draft too; resume later), :help. A multiple-choice question takes one letter; its options are shuffled for each interview.
 
-            When an answer misses a required point, the interviewer asks one follow-up, and both answers are graded together. The transcript is saved after every answer, so Ctrl-C or a crash loses nothing; at the end a Markdown report is written beside it.
+            When an answer misses a required point, the interviewer asks one follow-up, and both answers are graded together. The transcript is saved after every answer, before every follow-up and after every line you type, so a crash or a closed terminal loses nothing; --resume brings back the draft. Ctrl-C clears the line being typed; :quit or Ctrl-D stops. At the end a Markdown report is written beside the transcript.
+
+            With standard input piped there are no prompts, greeting or pauses: each answer is its lines, then a line holding only "."; a multiple-choice answer is one line with its letter; the end of input submits the answer being read. Follow-ups are asked only with --follow-ups (their answer comes next, ended by "." too).
 
             Examples:
               rehearse practice                  (five mixed questions)
@@ -19,7 +21,7 @@ struct PracticeCommand: ParsableCommand {
               rehearse practice --feedback end
               rehearse practice --resume         (the newest unfinished interview)
               rehearse practice --resume Transcripts/2026-11-23-190512-mixed.json
-              rehearse practice < answers.txt    (scripted: no prompts, no colour)
+              rehearse practice < answers.txt    (scripted: no prompts, no pauses)
             """)
 
     @Option(
@@ -64,6 +66,11 @@ struct PracticeCommand: ParsableCommand {
         help: ArgumentHelp("Feedback after each answer, or all at the end (default: each).", valueName: "when"))
     var feedback: InterviewPlan.FeedbackTiming?
 
+    @Flag(
+        name: .long,
+        help: "With answers piped in: ask follow-ups too (their answers follow in the input). Always on a terminal.")
+    var followUps = false
+
     @OptionGroup var transcriptOptions: TranscriptFolderOptions
 
     @Flag(
@@ -106,7 +113,7 @@ struct PracticeCommand: ParsableCommand {
                 resume
                 ? try resumedSession(bank: bank, store: store, console: console)
                 : try newSession(bank: bank, store: store, console: console)
-            try InteractiveRun.run(&session, rubrics: rubricOptions.rubrics)
+            try InteractiveRun.run(&session, rubrics: rubricOptions.rubrics, followUps: followUps)
         }
     }
 
@@ -125,7 +132,7 @@ struct PracticeCommand: ParsableCommand {
             : try planner.chosen(questions, plan: request)
         return try InterviewSession(
             plan: plan, bank: bank, store: store, console: console, clock: SystemClock(),
-            scripted: !Terminal.stdinIsTerminal)
+            mode: InteractiveRun.mode(followUps: followUps))
     }
 
     private func resumedSession(bank: Bank, store: TranscriptStore, console: any InterviewConsole) throws
@@ -140,7 +147,8 @@ struct PracticeCommand: ParsableCommand {
                 "the rubrics changed since this interview started; new answers are graded with the current ones.")
         }
         return try InterviewSession(
-            resuming: saved, from: url, bank: bank, store: store, console: console, clock: SystemClock())
+            resuming: saved, from: url, bank: bank, store: store, console: console, clock: SystemClock(),
+            mode: InteractiveRun.mode(followUps: followUps))
     }
 }
 

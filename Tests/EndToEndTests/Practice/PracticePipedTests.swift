@@ -29,7 +29,7 @@ struct PracticePipedTests {
     @Test("a whole interview piped in: transcript JSON and Markdown report written, same seed same order")
     func wholeInterview() throws {
         let folder = try TemporaryFolder()
-        let arguments = ["practice", "--rubrics", Self.bank, "--count", "4", "--seed", "2024"]
+        let arguments = ["practice", "--rubrics", Self.bank, "--count", "4", "--seed", "2024", "--follow-ups"]
 
         // Learn the order the seed draws: with no input the interview stops at once, plan saved.
         let probeFolder = try TemporaryFolder()
@@ -58,14 +58,16 @@ struct PracticePipedTests {
                 == "I release a canary to a small share.\n\nThen I watch latency.")
         let followUps = try #require(byID["rollback-plan"]?["followUps"] as? [[String: Any]])
         #expect(followUps.map { $0["answer"] as? String } == ["I roll back to the previous version."])
-        #expect((byID["rollback-plan"]?["grade"] as? [String: Any])?["score"] as? Int == 100)
+        #expect(
+            (byID["rollback-plan"]?["grade"] as? [String: Any])?["score"] as? Int == 85,
+            "the rollback earned in the follow-up counts 70%")
         #expect(byID["incident-story"]?["skipped"] as? Bool == true)
         #expect(
             ((byID["release-quiz"]?["grade"] as? [String: Any])?["choice"] as? [String: Any])?["chosen"] as? String
                 == "B")
 
         let markdown = try String(contentsOf: Self.transcript(in: folder.url, extension: "md"), encoding: .utf8)
-        #expect(markdown.contains("4 of 4 questions answered"))
+        #expect(markdown.contains("3 of 4 questions answered, 1 skipped"))
         #expect(markdown.contains("**Follow-up:** What do you do if the new version turns out to be worse?"))
         if let tree = try CommonMark.xml(markdown) {
             let summary = try #require(tree.components(separatedBy: "</table>").first)

@@ -37,7 +37,7 @@ struct InterviewSessionTests {
                 .
 
                 x
-                b
+                \(try fixture.shownCorrectLetter("release-quiz").lowercased())
                 """)
         #expect(run.outcome == .finished)
         let transcript = try fixture.saved(run.session)
@@ -50,11 +50,16 @@ struct InterviewSessionTests {
         #expect(open.followUps.map(\.conceptID) == ["rollback"])
         #expect(open.followUps.first?.answer == "I would roll it back to the previous version.")
         #expect(open.followUps.first?.seconds == 20)
-        #expect(open.grade.score == 100, "the follow-up answer earns the rollback the first answer missed")
+        // The follow-up answer earns the rollback the first answer missed, at the follow-up's share of its
+        // weight (rollback is 2 of the 4 units of weight here: (1 + 1 + 2 × 0.7) ÷ 4).
+        let rollback = try #require(open.grade.concepts.first { $0.id == "rollback" })
+        #expect(rollback.matched && rollback.isViaFollowUp && rollback.credit == Scoring.followUpCredit)
+        #expect(open.grade.score == 85)
 
         let choice = transcript.entries[1]
-        #expect(choice.grade.choice?.chosen == "B")
+        #expect(choice.grade.choice?.chosen == (try fixture.shownCorrectLetter("release-quiz")))
         #expect(choice.grade.score == 100)
+        #expect(choice.optionOrder.map(Set.init) == ["A", "B", "C"], "the order shown is recorded")
 
         let output = run.console.output
         #expect(output.contains("Question 1 of 2 · deployment · technical"))
@@ -167,7 +172,7 @@ struct InterviewSessionTests {
         let firstScore = try #require(output.range(of: "Score "))
         #expect(lastQuestion.lowerBound < firstScore.lowerBound)
         #expect(!output.contains("Enter: next question"))
-        #expect(output.contains("Sample answer\nB) Canary release"))
+        #expect(output.contains("Sample answer\n\(try fixture.shownCorrectLetter("release-quiz"))) Canary release"))
     }
 
     @Test("the time taken is shown against the question's limit")

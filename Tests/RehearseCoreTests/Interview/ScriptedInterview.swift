@@ -1,5 +1,6 @@
 import Foundation
 import RehearseCore
+import Testing
 
 /// A console that types the scripted lines one by one and records everything the interviewer writes.
 /// Every line read moves the clock on, as if the candidate took `secondsPerLine` to type it.
@@ -108,6 +109,13 @@ struct InterviewFixture {
             plan: plan(ids, feedback: feedback), bank: bank, store: store, console: console, clock: clock)
         let outcome = try session.run()
         return (session, console, outcome)
+    }
+
+    /// The letter the interview shows for a multiple-choice question's correct option (options are
+    /// shuffled per session, by the plan's seed).
+    func shownCorrectLetter(_ id: String) throws -> String {
+        let question = try bank.question(id: id)
+        return try #require(OptionShuffle.shuffled(question, seed: 1)?.question.correctOption?.letter)
     }
 
     func saved(_ session: InterviewSession) throws -> Transcript {
