@@ -39,6 +39,10 @@ public struct GradeReport {
             lines.append("Notes:")
             lines += grade.signals.map { "  - \($0.advice)" }
         }
+        if let caveats = grade.caveats {
+            lines.append("This grade may be off:")
+            lines += caveats.map { "  - \($0)" }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -60,7 +64,12 @@ public struct GradeReport {
             if concept.isNamedOnly {
                 lines.append(
                     style.yellow(
-                        "      Named, not explained (\(Int(concept.credit * 100))% credit): say what you would do with it, and why."
+                        "      Named, not explained (\(Int((concept.credit * 100).rounded()))% credit): say what you would do with it, and why."
+                    ))
+            } else if concept.isViaFollowUp {
+                lines.append(
+                    style.dim(
+                        "      Earned in your follow-up answer (\(Int((concept.credit * 100).rounded()))% credit): say it the first time."
                     ))
             }
         }
@@ -71,8 +80,13 @@ public struct GradeReport {
             let tag = concept.required ? "required, " : ""
             lines.append(
                 marker + "\(concept.label) " + style.dim("[\(concept.id), \(tag)weight \(concept.weight.formatted)]"))
-            if let negated = concept.negatedMention {
-                lines.append("      negated, so not counted: \"\(negated.context)\"")
+            if let misconception = concept.contradictedBy,
+                let claim = grade.misconceptions.first(where: { $0.id == misconception })
+            {
+                lines.append("      contradicted by what you also said (\(claim.label)), so not counted")
+            } else if let negated = concept.negatedMention {
+                let cue = concept.rejectedBy.map { " (\"\($0)\")" } ?? ""
+                lines.append("      turned down\(cue), so not counted: \"\(negated.context)\"")
             }
             lines.append(style.dim("      Why it matters: \(concept.why)"))
         }
@@ -126,6 +140,9 @@ public struct GradeReport {
         if !grade.signals.isEmpty {
             out += "\n**Notes**\n\n" + grade.signals.map { "- \($0.advice)" }.joined(separator: "\n") + "\n"
         }
+        if let caveats = grade.caveats {
+            out += "\n**This grade may be off**\n\n" + caveats.map { "- \(Markdown.escape($0))" }.joined(separator: "\n") + "\n"
+        }
         return out
     }
 
@@ -143,11 +160,15 @@ public struct GradeReport {
             var quote: String?
             var pattern: String?
             var negated: String?
+            var rejectedBy: String?
+            var contradictedBy: String?
+            var viaFollowUp: Bool
 
             // Scripts rely on every key being present: absent evidence is `null`, not a missing key.
             enum CodingKeys: String, CodingKey {
                 case id, label, weight, required, matched, credit, namedOnly = "named_only", readAs = "read_as",
-                    evidence, quote, pattern, negated
+                    evidence, quote, pattern, negated, rejectedBy = "rejected_by", contradictedBy = "contradicted_by",
+                    viaFollowUp = "via_follow_up"
             }
             func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: CodingKeys.self)
@@ -163,6 +184,9 @@ public struct GradeReport {
                 try container.encode(quote, forKey: .quote)
                 try container.encode(pattern, forKey: .pattern)
                 try container.encode(negated, forKey: .negated)
+                try container.encode(rejectedBy, forKey: .rejectedBy)
+                try container.encode(contradictedBy, forKey: .contradictedBy)
+                try container.encode(viaFollowUp, forKey: .viaFollowUp)
             }
         }
         struct Misconception: Encodable {
@@ -180,6 +204,8 @@ public struct GradeReport {
         var signals: [String]
         var chosen: String?
         var correct: String?
+        var breakdown: ScoreBreakdown?
+        var caveats: [String]
     }
 
     public func json() -> String {
@@ -192,13 +218,15 @@ public struct GradeReport {
                     credit: $0.credit, namedOnly: $0.isNamedOnly,
                     readAs: ($0.evidence?.corrections ?? []).map { .init(read: $0.read, takenAs: $0.takenAs) },
                     evidence: $0.evidence?.context, quote: $0.evidence?.quote, pattern: $0.evidence?.pattern,
-                    negated: $0.negatedMention?.context)
+                    negated: $0.negatedMention?.context, rejectedBy: $0.rejectedBy, contradictedBy: $0.contradictedBy,
+                    viaFollowUp: $0.isViaFollowUp)
             },
             missing: grade.missing, missingRequired: grade.missingRequired.map(\.id),
             misconceptions: grade.misconceptions.map {
                 .init(id: $0.id, label: $0.label, penalty: $0.penalty, evidence: $0.evidence.context)
             },
-            signals: grade.signals.map(\.rawValue), chosen: grade.choice?.chosen, correct: grade.choice?.correct)
+            signals: grade.signals.map(\.rawValue), chosen: grade.choice?.chosen, correct: grade.choice?.correct,
+            breakdown: grade.breakdown, caveats: grade.caveats ?? [])
         return JSONOutput.encode(shape)
     }
 }

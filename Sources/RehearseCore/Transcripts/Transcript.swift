@@ -186,10 +186,11 @@ extension Transcript {
             GradedText.join(answer, followUps.map(\.answer))
         }
 
-        /// How this answer recalled a concept of its grade: missed, earned only after a follow-up, or
-        /// earned in the first answer.
+        /// How this answer recalled a concept of its grade: missed, only named or earned only after a
+        /// follow-up (hard at best: neither shows the candidate knows it), or earned in the first answer.
         public func recall(of concept: ConceptResult) -> Recall {
             guard concept.matched else { return .again }
+            if concept.isNamedOnly || concept.isViaFollowUp { return .hard }
             let askedFor = followUps.contains { $0.conceptID == concept.id }
             // Evidence offsets count UTF-8 bytes of `gradedText`, which starts with the first answer.
             let foundInFollowUp = (concept.evidence?.start ?? 0) >= answer.utf8.count

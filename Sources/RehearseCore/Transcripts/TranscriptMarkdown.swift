@@ -131,7 +131,10 @@ public struct TranscriptMarkdown {
         guard !covered.isEmpty else { return "**Covered:** nothing yet.\n\n" }
         return "**Covered**\n\n"
             + covered.map { concept in
-                let late = entry.recall(of: concept) == .hard ? " (after the follow-up)" : ""
+                let late =
+                    concept.isNamedOnly
+                    ? " (named, not explained: \(Int((concept.credit * 100).rounded()))% credit)"
+                    : entry.recall(of: concept) == .hard ? " (after the follow-up)" : ""
                 let quote = concept.evidence.map { ": “\(Markdown.escape($0.context))”" } ?? ""
                 return "- \(Markdown.escape(concept.label))\(late)\(quote)"
             }.joined(separator: "\n") + "\n\n"
@@ -144,8 +147,10 @@ public struct TranscriptMarkdown {
             + missing.map { concept in
                 var line =
                     "- **\(Markdown.escape(concept.label))**\(concept.required ? " (required)" : ""): \(Markdown.escape(concept.why))"
-                if let negated = concept.negatedMention {
-                    line += " Negated, so not counted: “\(Markdown.escape(negated.context))”."
+                if let misconception = concept.contradictedBy {
+                    line += " Contradicted by a wrong claim in the answer (\(Markdown.escape(misconception))), so not counted."
+                } else if let negated = concept.negatedMention {
+                    line += " Turned down, so not counted: “\(Markdown.escape(negated.context))”."
                 }
                 if let followUp = entry.followUp(for: concept.id) {
                     line += " Follow-up asked: “\(Markdown.escape(followUp.question))”"
