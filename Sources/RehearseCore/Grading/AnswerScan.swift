@@ -129,7 +129,14 @@ struct AnswerScan {
             evidence: evidence, statement: statement, list: statements.lists[statement],
             itemIsSpecific: Explanation.itemIsSpecific(range, statement: statements.ranges[statement], in: bytes),
             statementNamesOnly: shapes[statement].namesOnly,
-            echoesPrompt: Words.stems(of: evidence.quote).isSubset(of: promptStems))
+            echoesPrompt: Self.echoes(evidence.quote, promptStems))
+    }
+
+    /// A quote whose content words all come from the prompt; a quote of small words only ("I was") echoes
+    /// nothing.
+    private static func echoes(_ quote: String, _ promptStems: Set<String>) -> Bool {
+        let stems = Words.stems(of: quote)
+        return !stems.isEmpty && stems.isSubset(of: promptStems)
     }
 
     /// How many words and commas the statement at `index` has.

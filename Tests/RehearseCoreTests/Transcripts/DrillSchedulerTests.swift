@@ -30,7 +30,7 @@ struct DrillSchedulerTests {
                 .init(
                     "drift", Self.weakDrift,
                     followUp: ("drift-detection", "I'd compare the input distributions with training.")),
-                .init("release", "A canary first."),
+                .init("release", "I would send a canary to a small share first."),
             ])
         let drift = transcript.entries[0], release = transcript.entries[1]
         #expect(drift.recall(of: drift.grade.concepts.first { $0.id == "drift-detection" }!) == .hard)
@@ -66,7 +66,7 @@ struct DrillSchedulerTests {
         let transcripts = [
             try factory.transcript(
                 startedAt: TranscriptFactory.day(0),
-                [.init("drift", Self.strongDrift), .init("release", "A canary first.")])
+                [.init("drift", Self.strongDrift), .init("release", "I would send a canary to a small share first.")])
         ]
         let plan = DrillScheduler(bank: bank, transcripts: transcripts).plan(count: 3, at: TranscriptFactory.day(2))
         // rollback was missed (again: due after a day); the others were good (due after about 4 days).
@@ -101,8 +101,8 @@ struct DrillSchedulerTests {
     func keyedByConcept() throws {
         let (factory, _) = try fixture()
         let transcripts = [
-            try factory.transcript(startedAt: TranscriptFactory.day(0), [.init("release", "A canary first.")]),
-            try factory.transcript(startedAt: TranscriptFactory.day(1), [.init("release", "A canary first.")]),
+            try factory.transcript(startedAt: TranscriptFactory.day(0), [.init("release", "I would send a canary to a small share first.")]),
+            try factory.transcript(startedAt: TranscriptFactory.day(1), [.init("release", "I would send a canary to a small share first.")]),
         ]
         // The release question is gone; rollback now lives only in a new question.
         let rollbackOnly = """
@@ -141,16 +141,16 @@ struct DrillRelearningTests {
         let (factory, bank) = try DrillSchedulerTests().fixture()
         let once = try factory.transcript(
             startedAt: TranscriptFactory.day(0),
-            [.init("release", "A canary first."), .init("release", "A canary first.")])
+            [.init("release", "I would send a canary to a small share first."), .init("release", "A canary first.")])
         #expect(DrillScheduler(bank: bank, transcripts: [once]).memories["rollback"]?.reviews == 1)
-        let twice = try factory.transcript(startedAt: TranscriptFactory.day(1), [.init("release", "A canary first.")])
+        let twice = try factory.transcript(startedAt: TranscriptFactory.day(1), [.init("release", "I would send a canary to a small share first.")])
         #expect(DrillScheduler(bank: bank, transcripts: [once, twice]).memories["rollback"]?.reviews == 2)
     }
 
     @Test("A concept missed an hour ago is due now, not at its long-term date")
     func relearningStep() throws {
         let (factory, bank) = try DrillSchedulerTests().fixture()
-        let missed = try factory.transcript(startedAt: TranscriptFactory.day(0), [.init("release", "A canary first.")])
+        let missed = try factory.transcript(startedAt: TranscriptFactory.day(0), [.init("release", "I would send a canary to a small share first.")])
         let memory = try #require(DrillScheduler(bank: bank, transcripts: [missed]).memories["rollback"])
         let anHourLater = memory.lastSeen.addingTimeInterval(3600)
         #expect(memory.isDue(at: anHourLater))

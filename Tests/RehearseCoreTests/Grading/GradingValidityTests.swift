@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+@testable import RehearseCore
+
+/// The bluffs and the misreadings careful users found, each graded against the bundled bank: a grade is
+/// for claims, not for keywords.
+@Suite("Grades a candidate can trust")
+struct GradingValidityTests {
+    static func grade(_ answer: String, _ questionID: String, followUps: [String] = []) throws -> Grade {
+        let bank = try BankLoader().load(from: BundledBankTests.rubrics)
+        return try Grader(bank: bank).grade(answer, followUps: followUps, for: try bank.question(id: questionID))
+    }
+
+    static let buzzwordList =
+        "drift detection with PSI, monitoring, alerting, retraining, root cause analysis and Airflow automation"
+
+    @Test(
+        "A list of the right terms is named, not explained, however it is wrapped",
+        arguments: [
+            "We use \(buzzwordList).",
+            "Drift detection with PSI, monitoring, alerting, retraining, root cause analysis and Airflow automation.",
+            "Basically it is \(buzzwordList).",
+            "- drift detection with PSI\n- monitoring\n- alerting\n- retraining\n- root cause analysis\n- Airflow automation",
+        ])
+    func namedList(answer: String) throws {
+        let grade = try Self.grade(answer, "handle-data-drift")
+        #expect(grade.score <= 25, "\(grade.score)")
+        let earned = grade.concepts.filter(\.matched)
+        #expect(earned.allSatisfy { $0.isNamedOnly })
+    }
+
+    @Test("A gap never joins two bullets: each item is a statement of its own")
+    func bulletsAreStatements() throws {
+        // "compare" and "distribution" stand in different bullets, so no pattern may join them.
+        let grade = try Self.grade(
+            "- compare\n- the weather\n- input distribution plots on a wiki", "handle-data-drift")
+        #expect(grade.concepts.first { $0.id == "drift-detection" }?.matched == false)
+    }
+
+    @Test("Swapped definitions of data and concept drift earn neither and cost points")
+    func swappedDefinitions() throws {
+        let grade = try Self.grade(
+            "Data drift is when the relationship between inputs and the label changes, and concept drift is when "
+                + "the input distribution changes.", "concept-vs-data-drift")
+        #expect(grade.score <= 25, "\(grade.score)")
+        #expect(!grade.misconceptions.isEmpty)
+        let definitions = grade.concepts.filter { $0.id.hasSuffix("-definition") }
+        let earnedDefinition = definitions.contains { $0.matched }
+        #expect(!definitions.isEmpty && !earnedDefinition)
+    }
+
+    struct WrongClaim: CustomTestStringConvertible, Sendable {
+        var answer: String
+        var question: String
+        var concept: String
+        var testDescription: String { "\(question): \(answer)" }
+    }
+
+    @Test(
+        "A keyword inside a wrong claim or a rejection earns nothing",
+        arguments: [
+            WrongClaim(
+                answer: "Accuracy is fine as long as it is above 99%, so that is the number I would report.",
+                question: "evaluation-metrics-imbalanced", concept: "em-accuracy-misleading"),
+            WrongClaim(
+                answer: "As long as it returns no errors, the model works, so I only watch the error logs.",
+                question: "why-monitor-models", concept: "silent-degradation"),
+            WrongClaim(
+                answer: "I would spot the most expensive jobs on the bill and ask their owners to cut them.",
+                question: "cloud-cost-control", concept: "spot-instances"),
+            WrongClaim(
+                answer: "Checkpointing slows training, so I'd turn it off and rerun from scratch if a node dies.",
+                question: "spot-training-interruptions", concept: "checkpointing"),
+            WrongClaim(
+                answer: "Autoscaling sounds good on paper, but I'd avoid it and keep a fixed fleet sized for the peak.",
+                question: "cloud-cost-control", concept: "inference-autoscaling"),
+            WrongClaim(
+                answer: "I would make the model fair by removing gender and age from the features before training.",
+                question: "fairness-bias-testing", concept: "per-group-evaluation"),
+        ])
+    func wrongClaim(_ claim: WrongClaim) throws {
+        let grade = try Self.grade(claim.answer, claim.question)
+        let concept = try #require(grade.concepts.first { $0.id == claim.concept })
+        #expect(!concept.matched, "earned by \(concept.evidence?.quote ?? "")")
+    }
+
+    @Test("Honesty about the model's limits is credited, not read as 'trust the model'")
+    func honestUncertainty() throws {
+        let grade = try Self.grade(
+            "I'd be honest that the model is right most of the time but not always, and show her how often it "
+                + "gets cases like this one wrong.", "explain-model-to-stakeholder")
+        #expect(grade.misconceptions.isEmpty, "\(grade.misconceptions.map(\.id))")
+        #expect(grade.concepts.first { $0.id == "states-uncertainty" }?.matched == true)
+    }
+
+    @Test("A STAR skeleton with no content scores 25 or less")
+    func starSkeleton() throws {
+        let grade = try Self.grade(
+            "In my previous role we had an issue, I took ownership, as a result it shipped, and I learned a lot.",
+            "incident-communication")
+        #expect(grade.score <= 25, "\(grade.score)")
+    }
+
+    @Test("A point earned only in a follow-up earns less, and agreeing with it earns nothing")
+    func followUpCredit() throws {
+        let first = "I'd compare the live feature distributions against the training data with PSI every night."
+        let alone = try Self.grade(first, "handle-data-drift")
+        let followed = try Self.grade(
+            first, "handle-data-drift",
+            followUps: ["Then I retrain the model on the last few weeks of labelled data and compare it first."])
+        let retraining = try #require(followed.concepts.first { $0.id == "retraining" })
+        #expect(retraining.isViaFollowUp && retraining.credit == Scoring.followUpCredit)
+        #expect(followed.score > alone.score)
+        let agreed = try Self.grade(first, "handle-data-drift", followUps: ["Possibly, yes."])
+        #expect(agreed.score == alone.score)
+    }
+
+    @Test(
+        "Strong answers in unusual words earn what they plainly say",
+        arguments: [
+            WrongClaim(
+                answer: "Concept drift is when P(Y given X) moves even though the inputs look the same as before.",
+                question: "concept-vs-data-drift", concept: "concept-drift-definition"),
+            WrongClaim(
+                answer: "Our dashboard tracks prediction quality weekly once the outcomes come back from finance.",
+                question: "why-monitor-models", concept: "performance-monitoring"),
+        ])
+    func unusualWords(_ claim: WrongClaim) throws {
+        let grade = try Self.grade(claim.answer, claim.question)
+        #expect(grade.concepts.first { $0.id == claim.concept }?.matched == true)
+    }
+}
