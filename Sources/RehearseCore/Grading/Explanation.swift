@@ -82,9 +82,17 @@ enum Explanation {
         while start > statement.lowerBound, !isItemSeparator(start - 1, in: bytes) { start -= 1 }
         var end = match.upperBound
         while end < statement.upperBound, !isItemSeparator(end, in: bytes) { end += 1 }
-        let item = Words.of(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
-        let itemWords = item.filter { $0 != "and" && $0 != "or" }
-        return itemWords.contains { relationWords.contains($0) || $0.contains(where: \.isNumber) }
+        // The mention's own words ("F1", "thresholds") say nothing about it, but a number in it does
+        // ("restored 2 days of data").
+        let around =
+            words(bytes, start..<match.lowerBound) + words(bytes, match.upperBound..<max(match.upperBound, end))
+        if words(bytes, match).contains(where: { $0.first?.isNumber == true }) { return true }
+        return around.contains { relationWords.contains($0) || $0.contains(where: \.isNumber) }
+    }
+
+    private static func words(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [String] {
+        Words.of(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+            .filter { $0 != "and" && $0 != "or" }
     }
 
     private static func isItemSeparator(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {

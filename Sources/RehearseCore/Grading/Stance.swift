@@ -39,11 +39,12 @@ enum Stance {
     // MARK: Before the mention
 
     static let negators: Set<String> = ["not", "never", "no", "neither", "nor", "cannot", "none", "nothing"]
+    /// Words that turn down what follows. Not "remove" or "drop" (ML answers remove duplicates and drop
+    /// leaky features) and not "against" (answers compare against a baseline).
     static let rejecters: Set<String> = [
         "avoid", "avoids", "avoided", "avoiding", "skip", "skips", "skipped", "skipping", "disable", "disables",
-        "disabled", "disabling", "ditch", "ditched", "forgo", "forget", "drop", "dropped", "dropping", "remove",
-        "removed", "removing", "abandon", "abandoned", "against", "instead", "rather", "unnecessary", "overkill",
-        "pointless", "needless",
+        "disabled", "disabling", "ditch", "ditched", "forgo", "forget", "abandon", "abandoned", "instead", "rather",
+        "unnecessary", "overkill", "pointless", "needless",
     ]
     /// Two-word rejections: "turn off", "switch off", "get rid", "do away", "stop using".
     static let rejectingPairs: [String: Set<String>] = [
@@ -73,13 +74,6 @@ enum Stance {
                 if let next, affirmingFollowers.contains(next) { continue }
                 cues.append(word)
             } else if rejecters.contains(word) {
-                // "drop" and "remove" only reject what follows closely: "remove the canary", not
-                // "drop in accuracy, then retrain".
-                if ["drop", "dropped", "dropping", "remove", "removed", "removing"].contains(word),
-                    words.count - index > 3
-                {
-                    continue
-                }
                 cues.append(word)
             } else if let next, rejectingPairs[word]?.contains(next) == true {
                 cues.append("\(word) \(next)")
