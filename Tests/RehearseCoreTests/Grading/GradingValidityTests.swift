@@ -71,7 +71,7 @@ struct GradingValidityTests {
                 question: "cloud-cost-control", concept: "spot-instances"),
             WrongClaim(
                 answer: "Checkpointing slows training, so I'd turn it off and rerun from scratch if a node dies.",
-                question: "spot-training-interruptions", concept: "checkpointing"),
+                question: "training-compute", concept: "checkpointing"),
             WrongClaim(
                 answer: "Autoscaling sounds good on paper, but I'd avoid it and keep a fixed fleet sized for the peak.",
                 question: "cloud-cost-control", concept: "inference-autoscaling"),
