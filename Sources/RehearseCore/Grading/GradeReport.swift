@@ -181,7 +181,8 @@ public struct GradeReport {
         var correct: String?
     }
 
-    public func json() -> String {
+    /// `compact`: on one line, for JSON Lines (`grade --batch`).
+    public func json(compact: Bool = false) -> String {
         let shape = JSONShape(
             questionId: grade.questionID, domain: question.domain, kind: question.kind.rawValue, score: grade.score,
             band: grade.band.rawValue,
@@ -198,18 +199,20 @@ public struct GradeReport {
                 .init(id: $0.id, label: $0.label, penalty: $0.penalty, evidence: $0.evidence.context)
             },
             signals: grade.signals.map(\.rawValue), chosen: grade.choice?.chosen, correct: grade.choice?.correct)
-        return JSONOutput.encode(shape)
+        return JSONOutput.encode(shape, compact: compact)
     }
 }
 
-/// Pretty, key-sorted, snake_case JSON, the same for every command's `--format json`.
+/// Pretty, key-sorted, snake_case JSON, the same for every command's `--format json`; `compact` puts
+/// it on one line, without the final newline (for JSON Lines).
 public enum JSONOutput {
-    public static func encode(_ value: some Encodable) -> String {
+    public static func encode(_ value: some Encodable, compact: Bool = false) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            compact ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        guard let data = try? encoder.encode(value) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        guard let data = try? encoder.encode(value) else { return compact ? "{}" : "{}\n" }
+        return String(decoding: data, as: UTF8.self) + (compact ? "" : "\n")
     }
 }
 
