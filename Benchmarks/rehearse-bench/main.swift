@@ -1,7 +1,12 @@
 // Grading throughput of PCRE2 (JIT and interpreter) against Foundation's NSRegularExpression and Swift's
-// Regex, on the same patterns and the same answers, measured in one run and reported as ratios.
+// Regex, on the same patterns and the same answers, and full grading against raw PCRE2 JIT; then the
+// real `rehearse` executable: start-up against `--version` (cold and warm cache), `grade --batch`
+// answers per second, and `progress`, `regrade`, `export` and `rubric test --responses` at scale, on
+// data generated into a temporary folder. Measured in one run and reported as ratios and throughputs
+// (Benchmarks/README.md keeps the figures).
 //
-//   swift run -c release rehearse-bench [--rubrics DIR] [--seconds S]
+//   swift run -c release rehearse-bench [--rubrics DIR] [--seconds S] [--runs N] [--batch N]
+//       [--transcripts N] [--marked N] [--slowest N]
 import Foundation
 import PCRE2
 import RehearseCore
@@ -146,10 +151,12 @@ for (name, rate, checksum) in results {
         ratio.padding(toLength: 14, withPad: " ", startingAt: 0).leftPadded(16), String(checksum).leftPadded(8))
 }
 print("")
+let gradingRate = fullGrading.passesPerSecond * Double(corpus.answerCount)
 print(
     String(
-        format: "full grading (Grader: normalise, match, negation, evidence, score): %.0f answers/s",
-        fullGrading.passesPerSecond * Double(corpus.answerCount)))
+        format:
+            "full grading (Grader: normalise, match, negation, evidence, score): %.0f answers/s, %.2fx the time of raw PCRE2 JIT",
+        gradingRate, baseline / gradingRate))
 
 /// With --slowest N: the patterns that take the most time under PCRE2 JIT over the whole corpus, with
 /// NSRegularExpression's time on the same work beside them, so a coach sees which rules to tighten.
@@ -189,6 +196,14 @@ if let slowest = argument("--slowest").flatMap(Int.init) {
     }
 }
 
-extension String {
-    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
-}
+let work = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-bench-\(UUID().uuidString)")
+try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: work) }
+let binary = rehearseBinary()
+guard let sample = openQuestions.first else { fatalError("the bank has no open question to grade") }
+try StartupBench(binary: binary, work: work, runs: Int(argument("--runs") ?? "") ?? 10)
+    .run(rubrics: rubrics, answer: (sample.id, sample.sampleAnswer))
+try ScaleBench(binary: binary, work: work, bank: bank, rubrics: rubrics).run(
+    batchAnswers: Int(argument("--batch") ?? "") ?? 10_000,
+    transcripts: Int(argument("--transcripts") ?? "") ?? 5_000,
+    markedAnswers: Int(argument("--marked") ?? "") ?? 100_000)
