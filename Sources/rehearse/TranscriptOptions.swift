@@ -30,8 +30,11 @@ func loadTranscripts(folder: URL) throws -> [LoadedTranscript] {
 }
 
 private func warnAbout(_ result: (transcripts: [LoadedTranscript], problems: [TranscriptError])) -> [LoadedTranscript] {
-    for problem in result.problems {
-        Terminal.printWarning("skipped: " + (problem.errorDescription ?? "\(problem)"))
-    }
+    result.problems.forEach(warnSkipped)
     return result.transcripts
+}
+
+/// The warning for a folder's transcript that does not load.
+func warnSkipped(_ problem: TranscriptError) {
+    Terminal.printWarning("skipped: " + (problem.errorDescription ?? "\(problem)"))
 }
