@@ -13,7 +13,7 @@ import PCRE2
 /// written, loading works as if there were none.
 public struct BankCache: Sendable {
     /// Changes whenever the layout of a cache file changes; a file of another version is ignored.
-    static let formatVersion = 1
+    static let formatVersion = 2
     static let magic = "rehearse-bank-cache"
 
     public let folder: URL
@@ -59,7 +59,7 @@ public struct BankCache: Sendable {
 
     // MARK: The file
 
-    /// Header lines, then the JSON of the snapshot: magic and version, fingerprint, checksum of the JSON.
+    /// Header lines, then the snapshot (`BankCacheCoder`): magic and version, fingerprint, checksum.
     private func snapshot(for root: URL, fingerprint: String) -> BankSnapshot? {
         guard let data = FileManager.default.contents(atPath: fileURL(for: root).path) else { return nil }
         var lines = data.split(separator: UInt8(ascii: "\n"), maxSplits: 3, omittingEmptySubsequences: false)
@@ -69,11 +69,11 @@ public struct BankCache: Sendable {
         var checksum = ContentHash()
         checksum.combine(payload)
         guard header == [Self.headerLine, fingerprint, checksum.hex] else { return nil }
-        return try? JSONDecoder().decode(BankSnapshot.self, from: payload)
+        return try? BankCacheCoder.decode(BankSnapshot.self, from: payload)
     }
 
     private func store(_ snapshot: BankSnapshot, for root: URL, fingerprint: String) {
-        guard let payload = try? JSONEncoder().encode(snapshot) else { return }
+        guard let payload = try? BankCacheCoder.encode(snapshot) else { return }
         var checksum = ContentHash()
         checksum.combine(payload)
         let file = fileURL(for: root)

@@ -13,22 +13,24 @@ struct BankSnapshot: Codable {
     }
 
     var domains: [Domain]
-    var concepts: [String: Concept]
+    /// By id in the bank; a list here, as the cache's coder writes no dictionary.
+    var concepts: [Concept]
     var questions: [Question]
     var contentHash: String
     var patterns: [String]
-    var synonyms: [String: [String]]
+    /// Each group as its name, then its terms.
+    var synonyms: [[String]]
     var vocabulary: [String]
     var diagnostics: [Diagnostic]
     var patternSites: [Site]
 
     init(bank: Bank, result: BankLoader.Result) {
         domains = bank.domains
-        concepts = bank.concepts
+        concepts = bank.concepts.keys.sorted().compactMap { bank.concepts[$0] }
         questions = bank.questions
         contentHash = bank.contentHash
         patterns = bank.patterns.sources.sorted()
-        synonyms = bank.synonyms.groups
+        synonyms = bank.synonyms.groups.keys.sorted().map { [$0] + bank.synonyms.groups[$0]! }
         vocabulary = bank.typoCorrector.vocabularyWords.sorted()
         diagnostics = result.diagnostics
         patternSites = result.patternSites.map {
@@ -40,8 +42,10 @@ struct BankSnapshot: Codable {
 
     func result(wordList: WordList) -> BankLoader.Result {
         let bank = Bank(
-            domains: domains, concepts: concepts, questions: questions, contentHash: contentHash,
-            patterns: PatternLibrary(compilingOnFirstUse: patterns), synonyms: SynonymTable(synonyms),
+            domains: domains, concepts: Dictionary(concepts.map { ($0.id, $0) }, uniquingKeysWith: { $1 }),
+            questions: questions, contentHash: contentHash, patterns: PatternLibrary(compilingOnFirstUse: patterns),
+            synonyms: SynonymTable(
+                Dictionary(synonyms.map { ($0[0], Array($0.dropFirst())) }, uniquingKeysWith: { $1 })),
             typoCorrector: TypoCorrector(vocabulary: vocabulary, wordList: wordList))
         return BankLoader.Result(
             bank: bank, diagnostics: diagnostics, partial: bank,
