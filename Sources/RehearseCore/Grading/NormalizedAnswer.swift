@@ -18,69 +18,128 @@ struct NormalizedAnswer {
     ]
 
     init(_ original: String, correcting corrector: TypoCorrector = .disabled) {
+        var original = original
+        let builder = original.withUTF8 { bytes in
+            var builder = Builder(bytes: bytes, corrector: corrector)
+            builder.run()
+            return builder
+        }
+        text = String(decoding: builder.output, as: UTF8.self)
+        originalStarts = builder.starts
+        originalEnds = builder.ends
+        corrections = builder.corrections
+    }
+
+    /// One pass over the answer's UTF-8 bytes in place: ASCII, the common case, is classified byte by
+    /// byte, and a word becomes a `String` only when it is long enough for the corrector to look at.
+    private struct Builder {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let corrector: TypoCorrector
         var output: [UInt8] = []
-        output.reserveCapacity(original.utf8.count)
-        var offset = 0
+        var starts: [Int] = []
+        var ends: [Int] = []
+        var corrections: [Correction] = []
+        /// The run of letters being read, held back until it ends so it can be corrected as a whole.
+        var wordStart: Int?
+        var wordIsASCII = true
         var pendingSpace = false
-        var word = PendingWord()
-        var originalStarts: [Int] = [], originalEnds: [Int] = [], corrections: [Correction] = []
-        originalStarts.reserveCapacity(original.utf8.count)
-        originalEnds.reserveCapacity(original.utf8.count)
 
-        func emit(_ bytes: some Sequence<UInt8>, from start: Int, to end: Int) {
-            for byte in bytes {
-                output.append(byte)
-                originalStarts.append(start)
-                originalEnds.append(end)
-            }
-        }
-        func flushWord() {
-            guard !word.isEmpty else { return }
-            let lowered = word.text.lowercased()
-            if !corrector.isEmpty, let corrected = corrector.correction(for: lowered) {
-                corrections.append(Correction(read: word.text, takenAs: corrected, start: word.start, end: offset))
-                emit(corrected.utf8, from: word.start, to: offset)
-            } else {
-                for (index, byte) in word.text.utf8.enumerated() {
-                    emit(CollectionOfOne(byte), from: word.byteStarts[index], to: word.byteEnds[index])
-                }
-            }
-            word = PendingWord()
+        init(bytes: UnsafeBufferPointer<UInt8>, corrector: TypoCorrector) {
+            self.bytes = bytes
+            self.corrector = corrector
+            output.reserveCapacity(bytes.count)
+            starts.reserveCapacity(bytes.count)
+            ends.reserveCapacity(bytes.count)
         }
 
-        for scalar in original.unicodeScalars {
-            let width = UTF8.width(scalar)
-            defer { offset += width }
-            if Self.isLetter(scalar) {
-                if word.isEmpty, pendingSpace {
-                    emit(CollectionOfOne(0x20), from: offset, to: offset)
-                    pendingSpace = false
-                }
-                word.append(scalar, at: offset, width: width)
-                continue
+        mutating func run() {
+            var offset = 0
+            while offset < bytes.count {
+                let width = Self.width(lead: bytes[offset])
+                read(scalar(at: offset, width: width), at: offset, width: width)
+                offset += width
             }
-            flushWord()
+            flushWord(end: bytes.count)
+        }
+
+        private mutating func read(_ scalar: Unicode.Scalar, at offset: Int, width: Int) {
+            if NormalizedAnswer.isLetter(scalar) {
+                if wordStart == nil {
+                    if pendingSpace {
+                        emit(0x20, from: offset, to: offset)
+                        pendingSpace = false
+                    }
+                    wordStart = offset
+                    wordIsASCII = true
+                }
+                if width > 1 { wordIsASCII = false }
+                return
+            }
+            flushWord(end: offset)
             // Every replacement is for a non-ASCII scalar: ASCII skips the lookup.
-            let replaced = scalar.isASCII ? nil : Self.replacements[scalar]
-            if Self.isWhitespace(scalar) || replaced == " " {
+            let replaced = scalar.isASCII ? nil : NormalizedAnswer.replacements[scalar]
+            if NormalizedAnswer.isWhitespace(scalar) || replaced == " " {
                 pendingSpace = !output.isEmpty
-                continue
+                return
             }
             if pendingSpace {
-                emit(CollectionOfOne(0x20), from: offset, to: offset)
+                emit(0x20, from: offset, to: offset)
                 pendingSpace = false
             }
             if let replaced {
-                emit(replaced.utf8, from: offset, to: offset + width)
+                for byte in replaced.utf8 { emit(byte, from: offset, to: offset + width) }
             } else {
-                emit(scalar.utf8, from: offset, to: offset + width)
+                for index in offset..<offset + width { emit(bytes[index], from: offset, to: offset + width) }
             }
         }
-        flushWord()
-        text = String(decoding: output, as: UTF8.self)
-        self.originalStarts = originalStarts
-        self.originalEnds = originalEnds
-        self.corrections = corrections
+
+        private mutating func flushWord(end: Int) {
+            guard let start = wordStart else { return }
+            wordStart = nil
+            // Shorter words are never corrected, and a word has at least as many bytes as letters.
+            if !corrector.isEmpty, end - start >= TypoCorrector.minimumLength {
+                let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                let lowered =
+                    wordIsASCII
+                    ? String(decoding: bytes[start..<end].map { $0 | (0x41...0x5A ~= $0 ? 0x20 : 0) }, as: UTF8.self)
+                    : written.lowercased()
+                if let corrected = corrector.correction(for: lowered) {
+                    corrections.append(Correction(read: written, takenAs: corrected, start: start, end: end))
+                    for byte in corrected.utf8 { emit(byte, from: start, to: end) }
+                    return
+                }
+            }
+            var index = start
+            while index < end {
+                let width = Self.width(lead: bytes[index])
+                for byte in index..<index + width { emit(bytes[byte], from: index, to: index + width) }
+                index += width
+            }
+        }
+
+        private mutating func emit(_ byte: UInt8, from start: Int, to end: Int) {
+            output.append(byte)
+            starts.append(start)
+            ends.append(end)
+        }
+
+        /// A Swift string's bytes are valid UTF-8, so the lead byte gives the length.
+        private static func width(lead: UInt8) -> Int {
+            switch lead {
+            case ..<0x80: 1
+            case ..<0xE0: 2
+            case ..<0xF0: 3
+            default: 4
+            }
+        }
+
+        private func scalar(at offset: Int, width: Int) -> Unicode.Scalar {
+            let lead = UInt32(bytes[offset])
+            guard width > 1 else { return Unicode.Scalar(UInt8(lead)) }
+            var value = lead & (0xFF >> (width + 1))
+            for index in offset + 1..<offset + width { value = value << 6 | UInt32(bytes[index] & 0x3F) }
+            return Unicode.Scalar(value) ?? "\u{FFFD}"
+        }
     }
 
     /// ASCII answers are the common case; Unicode property lookups cost more than the rest of grading.
@@ -97,24 +156,6 @@ struct NormalizedAnswer {
         case 0x20, 0x09...0x0D: true
         case 0..<0x80: false
         default: scalar.properties.isWhitespace
-        }
-    }
-
-    /// A run of letters, held back until it ends so it can be corrected as a whole.
-    private struct PendingWord {
-        var text = ""
-        var start = 0
-        var byteStarts: [Int] = []
-        var byteEnds: [Int] = []
-        var isEmpty: Bool { text.isEmpty }
-
-        mutating func append(_ scalar: Unicode.Scalar, at offset: Int, width: Int) {
-            if text.isEmpty { start = offset }
-            text.unicodeScalars.append(scalar)
-            for _ in 0..<width {
-                byteStarts.append(offset)
-                byteEnds.append(offset + width)
-            }
         }
     }
 
