@@ -33,17 +33,19 @@ struct ScaleBench {
         return run
     }
 
+    /// Wall time, the process's CPU time, peak memory; rates per second of CPU, which a busy machine
+    /// stretches less than wall time.
     private func report(_ name: String, _ run: ProcessRun, items: Int? = nil, unit: String = "") {
-        let rate = items.map { String(format: "  %8.0f %@/s", Double($0) / run.wallSeconds, unit) } ?? ""
+        let rate = items.map { String(format: "  %8.0f %@/s", Double($0) / run.cpuSeconds, unit) } ?? ""
         print(
             name.padding(toLength: 52, withPad: " ", startingAt: 0)
-                + String(format: "%7.2f s  %6.0f MB", run.wallSeconds, run.peakMegabytes) + rate)
+                + String(format: "%8.2f s %8.2f s %7.0f MB", run.wallSeconds, run.cpuSeconds, run.peakMegabytes) + rate)
     }
 
     func run(batchAnswers: Int, transcripts: Int, markedAnswers: Int) throws {
         _ = rehearse(["bank", "list"])  // writes the cache, as any earlier command would have
         print("")
-        print("scale, one process each (wall time, peak memory)")
+        print("scale, one process each                                  wall      CPU     peak   rate per CPU second")
         let batch = work.appendingPathComponent("batch.jsonl")
         try writeBatch(batchAnswers, to: batch)
         report(
