@@ -134,6 +134,7 @@ struct JSONLineReader {
 
     private mutating func take(upTo end: Int, skipping separator: Int) -> Line {
         number += 1
+        tooLong = tooLong || end - start > limit
         let line = Line(bytes: tooLong ? Data() : Data(buffer[start..<end]), number: number, tooLong: tooLong)
         tooLong = false
         start = end + separator
