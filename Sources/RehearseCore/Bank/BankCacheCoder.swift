@@ -10,6 +10,14 @@ import Foundation
 enum BankCacheCoder {
     struct Unsupported: Error {}
 
+    /// The numbers the cache never holds; written, they would recurse through their own `encode(to:)`.
+    static let unsupported: Set<ObjectIdentifier> = [
+        ObjectIdentifier(Float.self), ObjectIdentifier(Int8.self), ObjectIdentifier(Int16.self),
+        ObjectIdentifier(Int32.self), ObjectIdentifier(Int64.self), ObjectIdentifier(UInt.self),
+        ObjectIdentifier(UInt8.self), ObjectIdentifier(UInt16.self), ObjectIdentifier(UInt32.self),
+        ObjectIdentifier(UInt64.self),
+    ]
+
     static func encode(_ value: some Encodable) throws -> Data {
         let sink = Sink()
         try value.encode(to: Writer(sink: sink))
@@ -41,15 +49,21 @@ enum BankCacheCoder {
             bytes.append(contentsOf: value.utf8)
         }
 
-        func value(_ value: some Encodable, writer: Writer) throws {
-            switch value {
-            case let text as String: string(text)
-            case let number as Int: integer(Int64(number))
-            case let number as Double: integer(Int64(bitPattern: number.bitPattern))
-            case let flag as Bool: tag(flag)
-            // Other numbers would come back here through their own encode(to:); keys are not written.
-            case is any BinaryInteger, is any BinaryFloatingPoint, is [String: Any]: throw Unsupported()
-            default: try value.encode(to: writer)
+        func value<T: Encodable>(_ value: T, writer: Writer) throws {
+            // Metatype comparisons, not `as?` casts: a cast to a protocol searches the conformances.
+            if T.self == String.self {
+                string(value as! String)
+            } else if T.self == Int.self {
+                integer(Int64(value as! Int))
+            } else if T.self == Double.self {
+                integer(Int64(bitPattern: (value as! Double).bitPattern))
+            } else if T.self == Bool.self {
+                tag(value as! Bool)
+            } else if BankCacheCoder.unsupported.contains(ObjectIdentifier(T.self)) || value is [String: Any] {
+                // Other numbers would come back here through their own encode(to:); keys are not written.
+                throw Unsupported()
+            } else {
+                try value.encode(to: writer)
             }
         }
     }
@@ -262,14 +276,12 @@ enum BankCacheCoder {
         }
 
         func value<T: Decodable>(_ type: T.Type, reader: Reader) throws -> T {
-            switch type {
-            case is String.Type: return try string() as! T
-            case is Int.Type: return Int(try integer()) as! T
-            case is Double.Type: return Double(bitPattern: UInt64(bitPattern: try integer())) as! T
-            case is Bool.Type: return try tag() as! T
-            case is any BinaryInteger.Type, is any BinaryFloatingPoint.Type: throw Unsupported()
-            default: return try T(from: reader)
-            }
+            if T.self == String.self { return try string() as! T }
+            if T.self == Int.self { return Int(try integer()) as! T }
+            if T.self == Double.self { return Double(bitPattern: UInt64(bitPattern: try integer())) as! T }
+            if T.self == Bool.self { return try tag() as! T }
+            if BankCacheCoder.unsupported.contains(ObjectIdentifier(T.self)) { throw Unsupported() }
+            return try T(from: reader)
         }
     }
 
