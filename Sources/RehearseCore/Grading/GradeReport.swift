@@ -224,6 +224,7 @@ public enum Markdown {
 
     /// One line of text, white space collapsed, safe inside a paragraph, a list item or a table cell.
     public static func escape(_ text: String) -> String {
+        if let escaped = escapeASCII(text) { return escaped }
         var out = ""
         for character in text.collapsingWhitespace {
             if inlineMarkup.contains(character) { out.append("\\") }
@@ -231,6 +232,30 @@ public enum Markdown {
         }
         return out
     }
+
+    /// `escape` over bytes, for text that is all ASCII (most is): the same output, without walking
+    /// Characters (nil when a byte is not ASCII). ASCII white space is tab to carriage return and space.
+    private static func escapeASCII(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(0x20)
+                pendingSpace = false
+            }
+            if inlineMarkupBytes.contains(byte) { out.append(UInt8(ascii: "\\")) }
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let inlineMarkupBytes: Set<UInt8> = Set(inlineMarkup.compactMap(\.asciiValue))
 
     /// `escape`, and also safe at the start of a line, where "- ", "+ ", "1. " or "===" would start a
     /// list or a heading.
