@@ -20,14 +20,14 @@ enum BankCacheCoder {
 
     static func encode(_ value: some Encodable) throws -> Data {
         let sink = Sink()
-        try value.encode(to: Writer(sink: sink))
+        try sink.value(value, writer: Writer(sink: sink))
         return Data(sink.bytes)
     }
 
     static func decode<Value: Decodable>(_ type: Value.Type, from data: Data) throws -> Value {
         try data.withUnsafeBytes { raw in
             let source = Source(bytes: Array(raw))
-            let value = try Value(from: Reader(source: source))
+            let value = try source.value(Value.self, reader: Reader(source: source))
             guard source.offset == source.bytes.count else { throw Unsupported() }
             return value
         }

@@ -163,3 +163,34 @@ struct BankCacheTests {
         #expect(BankCache.standardFolder(environment: [:]) == nil)
     }
 }
+
+@Suite("The bank cache's coder")
+struct BankCacheCoderTests {
+    struct Sample: Codable, Equatable {
+        var text: String
+        var count: Int
+        var share: Double
+        var flag: Bool
+        var note: String?
+        var missing: String?
+        var kinds: [QuestionKind]
+        var nested: [[String?]]
+    }
+
+    @Test("Values read back as written: optionals present and absent, nested arrays, enums")
+    func roundTrip() throws {
+        let sample = Sample(
+            text: "naïve — “quoted”", count: -3, share: 0.3, flag: true, note: "", missing: nil,
+            kinds: [.technical, .multipleChoice], nested: [["a", nil], [], [nil]])
+        #expect(try BankCacheCoder.decode(Sample.self, from: BankCacheCoder.encode(sample)) == sample)
+    }
+
+    @Test("A dictionary is refused, and bytes of another layout do not read back")
+    func refuses() throws {
+        #expect(throws: (any Error).self) { try BankCacheCoder.encode(["id": "value"]) }
+        let data = try BankCacheCoder.encode(
+            Sample(text: "x", count: 1, share: 1, flag: false, note: nil, missing: nil, kinds: [], nested: []))
+        #expect(throws: (any Error).self) { try BankCacheCoder.decode([String].self, from: data) }
+        #expect(throws: (any Error).self) { try BankCacheCoder.decode(Sample.self, from: data.dropLast()) }
+    }
+}
