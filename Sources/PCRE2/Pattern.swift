@@ -76,6 +76,18 @@ public final class Pattern: @unchecked Sendable {
     }
 }
 
+extension Pattern {
+    /// The PCRE2 library's version, "10.42 2022-12-11": compiled code is only valid for the library that
+    /// compiled it, so anything that remembers which patterns compile records this beside them.
+    public static let libraryVersion: String = {
+        let length = pcre2_config_8(UInt32(PCRE2_CONFIG_VERSION), nil)
+        guard length > 0 else { return "unknown" }
+        var buffer = [UInt8](repeating: 0, count: Int(length))
+        _ = pcre2_config_8(UInt32(PCRE2_CONFIG_VERSION), &buffer)
+        return String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
+    }()
+}
+
 func errorMessage(for code: Int32) -> String {
     var buffer = [UInt8](repeating: 0, count: 256)
     let length = pcre2_get_error_message_8(code, &buffer, buffer.count)

@@ -15,6 +15,12 @@ struct AnswerOptions: ParsableArguments {
 
     /// Loads the bank, finds the question, reads and grades the answer.
     func grade() throws -> (question: Question, answer: String, grade: Grade) {
+        try Self.grade(question: question, answerFile: answerFile, rubricOptions: rubricOptions)
+    }
+
+    static func grade(
+        question: String, answerFile: String?, rubricOptions: RubricOptions
+    ) throws -> (question: Question, answer: String, grade: Grade) {
         let bank = try rubricOptions.loadBank()
         let question = try bank.question(id: question)
         if answerFile == nil, Terminal.stdinIsTerminal {

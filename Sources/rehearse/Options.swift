@@ -28,7 +28,8 @@ struct RubricOptions: ParsableArguments {
     func loadBank() throws -> Bank { try loadBank(from: folder) }
 
     func loadBank(from root: URL) throws -> Bank {
-        let result = try BankLoader().loadReportingAll(from: root)
+        let cache = BankCache.standardFolder(environment: ProcessInfo.processInfo.environment).map(BankCache.init)
+        let result = try BankLoader(cache: cache).loadReportingAll(from: root)
         guard let bank = result.bank else { throw BankError.invalid(result.diagnostics) }
         return bank
     }

@@ -47,9 +47,7 @@ func loadTranscripts(folder: URL) throws -> [LoadedTranscript] {
 }
 
 private func warnAbout(_ result: (transcripts: [LoadedTranscript], problems: [TranscriptError])) -> [LoadedTranscript] {
-    for problem in result.problems {
-        Terminal.printWarning("skipped: " + (problem.errorDescription ?? "\(problem)"))
-    }
+    result.problems.forEach(warnSkipped)
     return result.transcripts
 }
 
@@ -58,4 +56,9 @@ private func warnAbout(_ result: (transcripts: [LoadedTranscript], problems: [Tr
 /// `rehearse progress` names them.
 func questionHistory(_ store: TranscriptStore) throws -> [String: Date] {
     Transcript.lastAsked(in: try store.loadAll().transcripts.map(\.transcript))
+}
+
+/// The warning for a folder's transcript that does not load.
+func warnSkipped(_ problem: TranscriptError) {
+    Terminal.printWarning("skipped: " + (problem.errorDescription ?? "\(problem)"))
 }

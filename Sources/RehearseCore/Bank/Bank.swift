@@ -1,3 +1,4 @@
+import Foundation
 import PCRE2
 
 /// The whole question bank as loaded from Rubrics/: domains, shared concepts, questions, and every
@@ -39,14 +40,47 @@ public struct Bank: Sendable {
     public func domain(id: String) -> Domain? { domains.first { $0.id == id } }
 }
 
-/// Every pattern of the bank, compiled once per process and looked up by its source text. Copies share
-/// the compiled patterns (`Pattern` is a class), so passing the bank around compiles nothing again.
+/// Every pattern of the bank, looked up by its source text and compiled once per process: all at once by
+/// a full load (which must compile each pattern to report the invalid ones), or each on first use when
+/// the bank came from `BankCache`, whose patterns all compiled when the cache was written; so listing
+/// the bank, or grading one question, compiles nothing it does not run. Copies share the compiled
+/// patterns (`Pattern` is a class), so passing the bank around compiles nothing again.
 public struct PatternLibrary: Sendable {
-    private let compiled: [String: Pattern]
+    private let storage: Storage
 
-    public init(_ compiled: [String: Pattern]) { self.compiled = compiled }
+    public init(_ compiled: [String: Pattern]) { storage = Storage(compiled: compiled, sources: Set(compiled.keys)) }
 
-    public subscript(source: String) -> Pattern? { compiled[source] }
+    /// A library of `sources` that compiles each one the first time it is asked for.
+    public init(compilingOnFirstUse sources: some Sequence<String>) {
+        storage = Storage(compiled: [:], sources: Set(sources))
+    }
 
-    public var count: Int { compiled.count }
+    /// The compiled pattern, or nil when `source` is not a pattern of the bank (or no longer compiles).
+    public subscript(source: String) -> Pattern? { storage.pattern(for: source) }
+
+    public var count: Int { storage.sources.count }
+
+    /// Every pattern's source, compiled yet or not.
+    public var sources: Set<String> { storage.sources }
+
+    /// Compiled patterns are immutable and shareable; the dictionary that holds them is guarded by a lock.
+    private final class Storage: @unchecked Sendable {
+        let sources: Set<String>
+        private var compiled: [String: Pattern]
+        private let lock = NSLock()
+
+        init(compiled: [String: Pattern], sources: Set<String>) {
+            self.compiled = compiled
+            self.sources = sources
+        }
+
+        func pattern(for source: String) -> Pattern? {
+            lock.lock()
+            defer { lock.unlock() }
+            if let pattern = compiled[source] { return pattern }
+            guard sources.contains(source), let pattern = try? Pattern(source) else { return nil }
+            compiled[source] = pattern
+            return pattern
+        }
+    }
 }

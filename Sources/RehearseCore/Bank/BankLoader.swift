@@ -21,11 +21,14 @@ public struct BankLoader: Sendable {
 
     private let matchLimits: MatchLimits
     private let wordList: WordList
+    private let cache: BankCache?
 
-    /// `wordList` holds the English words that typo tolerance never corrects.
-    public init(matchLimits: MatchLimits = .default, wordList: WordList = .system) {
+    /// `wordList` holds the English words that typo tolerance never corrects. With a `cache`, a bank
+    /// whose files did not change since it last loaded without errors is read from there.
+    public init(matchLimits: MatchLimits = .default, wordList: WordList = .system, cache: BankCache? = nil) {
         self.matchLimits = matchLimits
         self.wordList = wordList
+        self.cache = cache
     }
 
     /// Loads the bank or throws every error found.
@@ -37,6 +40,14 @@ public struct BankLoader: Sendable {
 
     /// Loads the bank and returns every diagnostic, errors and warnings, in file order.
     public func loadReportingAll(from folder: URL) throws(BankError) -> Result {
+        guard let cache else { return try parse(folder) }
+        return try cache.load(folder, limits: matchLimits, wordList: wordList) { () throws(BankError) in
+            try parse(folder)
+        }
+    }
+
+    /// The full load: every file read and parsed, every pattern compiled.
+    private func parse(_ folder: URL) throws(BankError) -> Result {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw .missingFolder(path: folder.path)

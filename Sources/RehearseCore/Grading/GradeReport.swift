@@ -208,7 +208,8 @@ public struct GradeReport {
         var caveats: [String]
     }
 
-    public func json() -> String {
+    /// `compact`: on one line, for JSON Lines (`grade --batch`).
+    public func json(compact: Bool = false) -> String {
         let shape = JSONShape(
             questionId: grade.questionID, domain: question.domain, kind: question.kind.rawValue, score: grade.score,
             band: grade.band.rawValue,
@@ -227,18 +228,20 @@ public struct GradeReport {
             },
             signals: grade.signals.map(\.rawValue), chosen: grade.choice?.chosen, correct: grade.choice?.correct,
             breakdown: grade.breakdown, caveats: grade.caveats ?? [])
-        return JSONOutput.encode(shape)
+        return JSONOutput.encode(shape, compact: compact)
     }
 }
 
-/// Pretty, key-sorted, snake_case JSON, the same for every command's `--format json`.
+/// Pretty, key-sorted, snake_case JSON, the same for every command's `--format json`; `compact` puts
+/// it on one line, without the final newline (for JSON Lines).
 public enum JSONOutput {
-    public static func encode(_ value: some Encodable) -> String {
+    public static func encode(_ value: some Encodable, compact: Bool = false) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            compact ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        guard let data = try? encoder.encode(value) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        guard let data = try? encoder.encode(value) else { return compact ? "{}" : "{}\n" }
+        return String(decoding: data, as: UTF8.self) + (compact ? "" : "\n")
     }
 }
 
@@ -250,6 +253,7 @@ public enum Markdown {
 
     /// One line of text, white space collapsed, safe inside a paragraph, a list item or a table cell.
     public static func escape(_ text: String) -> String {
+        if let escaped = escapeASCII(text) { return escaped }
         var out = ""
         for character in text.collapsingWhitespace {
             if inlineMarkup.contains(character) { out.append("\\") }
@@ -257,6 +261,30 @@ public enum Markdown {
         }
         return out
     }
+
+    /// `escape` over bytes, for text that is all ASCII (most is): the same output, without walking
+    /// Characters (nil when a byte is not ASCII). ASCII white space is tab to carriage return and space.
+    private static func escapeASCII(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(0x20)
+                pendingSpace = false
+            }
+            if inlineMarkupBytes.contains(byte) { out.append(UInt8(ascii: "\\")) }
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let inlineMarkupBytes: Set<UInt8> = Set(inlineMarkup.compactMap(\.asciiValue))
 
     /// `escape`, and also safe at the start of a line, where "- ", "+ ", "1. " or "===" would start a
     /// list or a heading.

@@ -19,101 +19,145 @@ struct NormalizedAnswer {
     ]
 
     init(_ original: String, correcting corrector: TypoCorrector = .disabled) {
+        var original = original
+        let builder = original.withUTF8 { bytes in
+            var builder = Builder(bytes: bytes, corrector: corrector)
+            builder.run()
+            return builder
+        }
+        text = String(decoding: builder.output, as: UTF8.self)
+        originalStarts = builder.starts
+        originalEnds = builder.ends
+        corrections = builder.corrections
+    }
+
+    /// One pass over the answer's UTF-8 bytes in place: ASCII, the common case, is classified byte by
+    /// byte, and a word becomes a `String` only when it is long enough for the corrector to look at.
+    private struct Builder {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let corrector: TypoCorrector
         var output: [UInt8] = []
-        output.reserveCapacity(original.utf8.count)
-        var offset = 0
+        var starts: [Int] = []
+        var ends: [Int] = []
+        var corrections: [Correction] = []
+        /// The run of letters being read, held back until it ends so it can be corrected as a whole.
+        var wordStart: Int?
+        var wordIsASCII = true
         var pendingSpace = false
+        /// Line breaks in the pending white space: two make a paragraph, one before a bullet a new item.
         var pendingBreaks = 0
-        let bullets = Self.bulletStarts(in: original.utf8)
-        var word = PendingWord()
-        var originalStarts: [Int] = [], originalEnds: [Int] = [], corrections: [Correction] = []
-        originalStarts.reserveCapacity(original.utf8.count)
-        originalEnds.reserveCapacity(original.utf8.count)
 
-        func emit(_ bytes: some Sequence<UInt8>, from start: Int, to end: Int) {
-            for byte in bytes {
-                output.append(byte)
-                originalStarts.append(start)
-                originalEnds.append(end)
-            }
+        init(bytes: UnsafeBufferPointer<UInt8>, corrector: TypoCorrector) {
+            self.bytes = bytes
+            self.corrector = corrector
+            output.reserveCapacity(bytes.count)
+            starts.reserveCapacity(bytes.count)
+            ends.reserveCapacity(bytes.count)
         }
-        /// `next` is the scalar after the word: before an apostrophe the word is half of a contraction
-        /// ("wouldn" of "wouldn't"), which is never a typo.
-        func flushWord(before next: Unicode.Scalar? = nil) {
-            guard !word.isEmpty else { return }
-            let lowered = word.text.lowercased()
-            let isContraction = next == "'" || next == "\u{2019}"
-            if !corrector.isEmpty, !isContraction, let reading = corrector.reading(of: lowered) {
-                corrections.append(
-                    Correction(
-                        read: word.text, takenAs: reading.word, spelling: reading.isSpelling ? true : nil,
-                        start: word.start, end: offset))
-                emit(reading.word.utf8, from: word.start, to: offset)
-            } else {
-                for (index, byte) in word.text.utf8.enumerated() {
-                    emit(CollectionOfOne(byte), from: word.byteStarts[index], to: word.byteEnds[index])
+
+        mutating func run() {
+            var offset = 0
+            while offset < bytes.count {
+                let width = Self.width(lead: bytes[offset])
+                read(scalar(at: offset, width: width), at: offset, width: width)
+                offset += width
+            }
+            flushWord(end: bytes.count)
+        }
+
+        private mutating func read(_ scalar: Unicode.Scalar, at offset: Int, width: Int) {
+            if NormalizedAnswer.isLetter(scalar) {
+                if wordStart == nil {
+                    flushSpace(at: offset)
+                    wordStart = offset
+                    wordIsASCII = true
                 }
+                if width > 1 { wordIsASCII = false }
+                return
             }
-            word = PendingWord()
-        }
-
-        for scalar in original.unicodeScalars {
-            let width = UTF8.width(scalar)
-            defer { offset += width }
-            func flushSpace() {
-                guard pendingSpace else { return }
-                let separator: UInt8 =
-                    pendingBreaks >= 2 || (pendingBreaks == 1 && bullets.contains(offset)) ? 0x0A : 0x20
-                emit(CollectionOfOne(separator), from: offset, to: offset)
-                pendingSpace = false
-                pendingBreaks = 0
-            }
-            if Self.isLetter(scalar) {
-                if word.isEmpty { flushSpace() }
-                word.append(scalar, at: offset, width: width)
-                continue
-            }
-            flushWord(before: scalar)
+            flushWord(end: offset, before: scalar)
             // Every replacement is for a non-ASCII scalar: ASCII skips the lookup.
-            let replaced = scalar.isASCII ? nil : Self.replacements[scalar]
-            if Self.isWhitespace(scalar) || replaced == " " {
+            let replaced = scalar.isASCII ? nil : NormalizedAnswer.replacements[scalar]
+            if NormalizedAnswer.isWhitespace(scalar) || replaced == " " {
                 pendingSpace = !output.isEmpty
                 if pendingSpace, scalar == "\n" { pendingBreaks += 1 }
-                continue
+                return
             }
-            flushSpace()
+            flushSpace(at: offset)
             if let replaced {
-                emit(replaced.utf8, from: offset, to: offset + width)
+                for byte in replaced.utf8 { emit(byte, from: offset, to: offset + width) }
             } else {
-                emit(scalar.utf8, from: offset, to: offset + width)
+                for index in offset..<offset + width { emit(bytes[index], from: offset, to: offset + width) }
             }
         }
-        flushWord()
-        text = String(decoding: output, as: UTF8.self)
-        self.originalStarts = originalStarts
-        self.originalEnds = originalEnds
-        self.corrections = corrections
-    }
 
-    /// Byte offsets where a line starts with a bullet: `-`, `*`, `+`, `•`, or `1.` / `1)`, after any indent.
-    private static func bulletStarts(in utf8: String.UTF8View) -> Set<Int> {
-        var starts: Set<Int> = []
-        let bytes = Array(utf8)
-        var index = 0
-        while index < bytes.count {
-            guard bytes[index] == 0x0A else {
-                index += 1
-                continue
-            }
-            var next = index + 1
-            while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 { next += 1 }
-            if next < bytes.count, isBullet(at: next, in: bytes) { starts.insert(next) }
-            index = next
+        /// The pending white space: a line break where a bullet or a paragraph starts, else one space.
+        private mutating func flushSpace(at offset: Int) {
+            guard pendingSpace else { return }
+            let breaksStatement = pendingBreaks >= 2 || (pendingBreaks == 1 && NormalizedAnswer.isBullet(at: offset, in: bytes))
+            emit(breaksStatement ? 0x0A : 0x20, from: offset, to: offset)
+            pendingSpace = false
+            pendingBreaks = 0
         }
-        return starts
+
+        /// `next` is the scalar after the word: before an apostrophe the word is half of a contraction
+        /// ("wouldn" of "wouldn't"), which is never a typo.
+        private mutating func flushWord(end: Int, before next: Unicode.Scalar? = nil) {
+            guard let start = wordStart else { return }
+            wordStart = nil
+            let isContraction = next == "'" || next == "\u{2019}"
+            // Shorter words are never corrected, and a word has at least as many bytes as letters.
+            if !corrector.isEmpty, !isContraction, end - start >= TypoCorrector.minimumLength {
+                let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                let lowered =
+                    wordIsASCII
+                    ? String(decoding: bytes[start..<end].map { $0 | (0x41...0x5A ~= $0 ? 0x20 : 0) }, as: UTF8.self)
+                    : written.lowercased()
+                if let reading = corrector.reading(of: lowered) {
+                    corrections.append(
+                        Correction(
+                            read: written, takenAs: reading.word, spelling: reading.isSpelling ? true : nil,
+                            start: start, end: end))
+                    for byte in reading.word.utf8 { emit(byte, from: start, to: end) }
+                    return
+                }
+            }
+            var index = start
+            while index < end {
+                let width = Self.width(lead: bytes[index])
+                for byte in index..<index + width { emit(bytes[byte], from: index, to: index + width) }
+                index += width
+            }
+        }
+
+        private mutating func emit(_ byte: UInt8, from start: Int, to end: Int) {
+            output.append(byte)
+            starts.append(start)
+            ends.append(end)
+        }
+
+        /// A Swift string's bytes are valid UTF-8, so the lead byte gives the length.
+        private static func width(lead: UInt8) -> Int {
+            switch lead {
+            case ..<0x80: 1
+            case ..<0xE0: 2
+            case ..<0xF0: 3
+            default: 4
+            }
+        }
+
+        private func scalar(at offset: Int, width: Int) -> Unicode.Scalar {
+            let lead = UInt32(bytes[offset])
+            guard width > 1 else { return Unicode.Scalar(UInt8(lead)) }
+            var value = lead & (0xFF >> (width + 1))
+            for index in offset + 1..<offset + width { value = value << 6 | UInt32(bytes[index] & 0x3F) }
+            return Unicode.Scalar(value) ?? "\u{FFFD}"
+        }
     }
 
-    private static func isBullet(at index: Int, in bytes: [UInt8]) -> Bool {
+    /// Whether a bullet starts at `index`: `-`, `*`, `+`, `•`, or `1.` / `1)`.
+    static func isBullet(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard index < bytes.count else { return false }
         switch bytes[index] {
         case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"):
             return true
@@ -142,24 +186,6 @@ struct NormalizedAnswer {
         case 0x20, 0x09...0x0D: true
         case 0..<0x80: false
         default: scalar.properties.isWhitespace
-        }
-    }
-
-    /// A run of letters, held back until it ends so it can be corrected as a whole.
-    private struct PendingWord {
-        var text = ""
-        var start = 0
-        var byteStarts: [Int] = []
-        var byteEnds: [Int] = []
-        var isEmpty: Bool { text.isEmpty }
-
-        mutating func append(_ scalar: Unicode.Scalar, at offset: Int, width: Int) {
-            if text.isEmpty { start = offset }
-            text.unicodeScalars.append(scalar)
-            for _ in 0..<width {
-                byteStarts.append(offset)
-                byteEnds.append(offset + width)
-            }
         }
     }
 

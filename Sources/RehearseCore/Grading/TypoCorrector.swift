@@ -84,6 +84,9 @@ public struct TypoCorrector: Sendable {
 
     public var isEmpty: Bool { vocabulary.isEmpty }
 
+    /// The bank words it corrects towards, for `BankCache` to store.
+    var vocabularyWords: Set<String> { vocabulary }
+
     /// The bank word that `word` (lower case, letters only) should be read as, or nil to leave it.
     public func correction(for word: String) -> String? { reading(of: word)?.word }
 

@@ -59,6 +59,33 @@ public struct TranscriptRegrader {
     }
 }
 
+extension TranscriptRegrader {
+    /// `rehearse regrade`: re-scores every transcript of `paths` in turn, saving each one whose grades
+    /// changed when `write` is set, and keeps only what changed: one transcript is in memory at a time,
+    /// however many there are. A folder's file that does not load goes to `problem` and is skipped.
+    public func regrade(
+        _ paths: [URL], write: Bool, at now: Date, files: any FileStore = LocalFileStore(),
+        problem: (TranscriptError) -> Void
+    ) throws -> RegradeReport {
+        var items: [RegradeReport.Item] = []
+        for file in try TranscriptSet.files(paths, files: files) {
+            var problems: [TranscriptError] = []
+            let loaded = try file.load(files: files, problems: &problems)
+            problems.forEach(problem)
+            guard let loaded else { continue }
+            var regrade = try regrade(loaded.transcript, at: now)
+            if write, regrade.hasChanges {
+                try TranscriptStore(folder: loaded.url.deletingLastPathComponent(), files: files).save(
+                    regrade.transcript, to: loaded.url)
+            }
+            // The report shows only the changes.
+            regrade.transcript.entries = []
+            items.append(.init(path: loaded.url.relativePath, regrade: regrade))
+        }
+        return RegradeReport(items: items, written: write)
+    }
+}
+
 /// One transcript re-scored: the updated transcript and, per question, old and new scores.
 public struct Regrade: Sendable {
     public enum Outcome: String, Codable, Sendable {

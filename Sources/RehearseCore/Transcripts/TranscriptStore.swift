@@ -111,6 +111,43 @@ extension TranscriptError: LocalizedError {
 
 /// Transcripts named on a command line: files, and folders of them.
 public enum TranscriptSet {
+    /// One file to read: named on the command line, or found in a named folder.
+    public struct File: Sendable {
+        public var url: URL
+        /// A named file must load (its error is thrown); a folder's file that does not is a problem
+        /// to report, so one damaged file does not hide the rest.
+        public var named: Bool
+
+        /// The transcript, or nil after adding the problem with a folder's file to `problems`.
+        public func load(
+            files: any FileStore = LocalFileStore(), problems: inout [TranscriptError]
+        ) throws(TranscriptError) -> LoadedTranscript? {
+            do {
+                let transcript = try TranscriptStore(folder: url.deletingLastPathComponent(), files: files).load(url)
+                return LoadedTranscript(url: url, transcript: transcript)
+            } catch {
+                if named { throw error }
+                problems.append(error)
+                return nil
+            }
+        }
+    }
+
+    /// Every file of `paths` in order: a file as named, a folder's `.json` files oldest first. Reading
+    /// them one at a time keeps one transcript in memory, however many there are.
+    public static func files(_ paths: [URL], files: any FileStore = LocalFileStore()) throws(TranscriptError) -> [File]
+    {
+        var found: [File] = []
+        for path in paths {
+            if files.isFolder(path) {
+                found += try TranscriptStore(folder: path, files: files).all().map { File(url: $0, named: false) }
+            } else {
+                found.append(File(url: path, named: true))
+            }
+        }
+        return found
+    }
+
     /// Loads every path: a file must load (its error is thrown, naming it); in a folder, every `.json`
     /// file that does not load is returned as a problem, so one damaged file does not hide the rest.
     public static func load(
@@ -118,17 +155,8 @@ public enum TranscriptSet {
     ) throws(TranscriptError) -> (transcripts: [LoadedTranscript], problems: [TranscriptError]) {
         var loaded: [LoadedTranscript] = []
         var problems: [TranscriptError] = []
-        for path in paths {
-            if files.isFolder(path) {
-                let found = try TranscriptStore(folder: path, files: files).loadAll()
-                loaded += found.transcripts
-                problems += found.problems
-            } else {
-                let folder = path.deletingLastPathComponent()
-                loaded.append(
-                    LoadedTranscript(
-                        url: path, transcript: try TranscriptStore(folder: folder, files: files).load(path)))
-            }
+        for file in try Self.files(paths, files: files) {
+            if let transcript = try file.load(files: files, problems: &problems) { loaded.append(transcript) }
         }
         return (loaded, problems)
     }
@@ -259,6 +287,16 @@ public struct TranscriptStore: Sendable {
     static func decode(_ data: Data, path: String) throws(TranscriptError) -> Transcript {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
+        // Parsing is most of the cost of reading a transcript, so parse it once; only when that fails,
+        // probe the version, so that a newer file is reported as newer rather than as damaged.
+        let failure: any Error
+        do {
+            let transcript = try decoder.decode(Transcript.self, from: data)
+            if transcript.formatVersion <= Transcript.currentFormatVersion { return transcript }
+            failure = DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "newer format"))
+        } catch {
+            failure = error
+        }
         struct VersionProbe: Decodable { var formatVersion: Int? }
         guard let probe = try? decoder.decode(VersionProbe.self, from: data) else {
             throw .damaged(path: path, detail: "not JSON")
@@ -268,7 +306,7 @@ public struct TranscriptStore: Sendable {
             throw .unsupportedVersion(path: path, found: found, supported: Transcript.currentFormatVersion)
         }
         do {
-            return try decoder.decode(Transcript.self, from: data)
+            throw failure
         } catch let DecodingError.keyNotFound(key, context) {
             throw .damaged(
                 path: path,

@@ -1,26 +1,73 @@
 import ArgumentParser
+import Foundation
 import RehearseCore
 
 struct GradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grade",
-        abstract: "Grade one answer against a question's rubric.",
+        abstract: "Grade one answer against a question's rubric, or many with --batch.",
         discussion: """
             Reads the answer from --answer-file, or from standard input. For a multiple-choice question, the answer is the option letter.
 
               rehearse grade --question handle-data-drift --answer-file answer.txt
               rehearse grade --question model-versioning --format json < answer.txt
+
+            With --batch, grades any number of answers in one run: the file (or '-' for standard input) holds one JSON object a line, {"question": ID, "answer": TEXT}, and every line that is not blank gives one line out, in the same order: the grade as --format json prints it, on one line, or {"line": N, "error": MESSAGE} for a line that could not be graded, without stopping. Exits 65 when any line was an error.
+
+              rehearse grade --batch answers.jsonl > grades.jsonl
             """)
 
-    @OptionGroup var answer: AnswerOptions
+    @Option(name: .long, help: ArgumentHelp("The question id ('rehearse bank list' shows them).", valueName: "id"))
+    var question: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("A file holding the answer; '-' or none reads standard input.", valueName: "file"))
+    var answerFile: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "JSON Lines of {\"question\": ID, \"answer\": TEXT} to grade, '-' for standard input; writes JSON Lines.",
+            valueName: "file"))
+    var batch: String?
+
+    @OptionGroup var rubricOptions: RubricOptions
     @OptionGroup var format: FormatOption
+
+    func validate() throws {
+        if batch != nil {
+            if question != nil || answerFile != nil {
+                throw ValidationError(
+                    "--batch reads the question ids and answers from its file; drop --question and --answer-file.")
+            }
+            if format.format == .markdown { throw ValidationError("--batch writes JSON Lines; drop --format.") }
+        } else if question == nil {
+            throw ValidationError("name the question with --question ID, or grade a file of answers with --batch FILE.")
+        }
+    }
 
     func run() throws {
         try reportingErrors {
-            let graded = try answer.grade()
+            if let batch { return try gradeBatch(batch) }
+            let graded = try AnswerOptions.grade(
+                question: question ?? "", answerFile: answerFile, rubricOptions: rubricOptions)
             let report = GradeReport(grade: graded.grade, question: graded.question)
             let rendered = report.render(format.format, style: Terminal.style)
             print(format.format == .text ? Terminal.wrapped(rendered) : rendered, terminator: "")
         }
+    }
+
+    private func gradeBatch(_ path: String) throws {
+        let bank = try rubricOptions.loadBank()
+        let input: FileHandle
+        if path == "-" {
+            input = .standardInput
+        } else {
+            guard let file = FileHandle(forReadingAtPath: path) else { throw InputError.missingFile(path) }
+            input = file
+        }
+        let errors = BatchGrading(bank: bank).run(input: input, output: .standardOutput)
+        if errors > 0 { throw ExitCode(ExitStatus.dataError) }
     }
 }

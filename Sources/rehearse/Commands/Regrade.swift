@@ -35,20 +35,10 @@ struct RegradeCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let bank = try rubricOptions.loadBank()
-            let loaded = try loadTranscripts(paths.map { URL(fileURLWithPath: $0) })
-            if loaded.isEmpty { throw TranscriptError.noTranscripts(folder: paths.joined(separator: ", ")) }
-            let regrader = TranscriptRegrader(bank: bank)
-            let now = Date()
-            var items: [RegradeReport.Item] = []
-            for transcript in loaded {
-                let regrade = try regrader.regrade(transcript.transcript, at: now)
-                if write, regrade.hasChanges {
-                    try TranscriptStore(folder: transcript.url.deletingLastPathComponent()).save(
-                        regrade.transcript, to: transcript.url)
-                }
-                items.append(.init(path: transcript.url.relativePath, regrade: regrade))
-            }
-            print(RegradeReport(items: items, written: write).render(format, style: Terminal.style), terminator: "")
+            let report = try TranscriptRegrader(bank: bank).regrade(
+                paths.map { URL(fileURLWithPath: $0) }, write: write, at: Date(), problem: warnSkipped)
+            if report.items.isEmpty { throw TranscriptError.noTranscripts(folder: paths.joined(separator: ", ")) }
+            print(report.render(format, style: Terminal.style), terminator: "")
         }
     }
 }

@@ -1,0 +1,58 @@
+import PCRE2
+
+/// What `BankCache` keeps of a load: the bank without its compiled patterns (their sources only), the
+/// typo vocabulary it derived, and the load's warnings and pattern sites.
+struct BankSnapshot: Codable {
+    /// `PatternSite` as stored.
+    struct Site: Codable {
+        var source: String
+        var location: SourceLocation
+        var quoteWidth: Int
+        var owner: String
+        var offsetsApply: Bool
+    }
+
+    var domains: [Domain]
+    /// By id in the bank; a list here, as the cache's coder writes no dictionary.
+    var concepts: [Concept]
+    var questions: [Question]
+    var contentHash: String
+    var patterns: [String]
+    /// Each group as its name, then its terms.
+    var synonyms: [[String]]
+    var vocabulary: [String]
+    var diagnostics: [Diagnostic]
+    var patternSites: [Site]
+
+    init(bank: Bank, result: BankLoader.Result) {
+        domains = bank.domains
+        concepts = bank.concepts.keys.sorted().compactMap { bank.concepts[$0] }
+        questions = bank.questions
+        contentHash = bank.contentHash
+        patterns = bank.patterns.sources.sorted()
+        synonyms = bank.synonyms.groups.keys.sorted().map { [$0] + bank.synonyms.groups[$0]! }
+        vocabulary = bank.typoCorrector.vocabularyWords.sorted()
+        diagnostics = result.diagnostics
+        patternSites = result.patternSites.map {
+            Site(
+                source: $0.source, location: $0.location, quoteWidth: $0.quoteWidth, owner: $0.owner,
+                offsetsApply: $0.offsetsApply)
+        }
+    }
+
+    func result(wordList: WordList) -> BankLoader.Result {
+        let bank = Bank(
+            domains: domains, concepts: Dictionary(concepts.map { ($0.id, $0) }, uniquingKeysWith: { $1 }),
+            questions: questions, contentHash: contentHash, patterns: PatternLibrary(compilingOnFirstUse: patterns),
+            synonyms: SynonymTable(
+                Dictionary(synonyms.map { ($0[0], Array($0.dropFirst())) }, uniquingKeysWith: { $1 })),
+            typoCorrector: TypoCorrector(vocabulary: vocabulary, wordList: wordList))
+        return BankLoader.Result(
+            bank: bank, diagnostics: diagnostics, partial: bank,
+            patternSites: patternSites.map {
+                PatternSite(
+                    source: $0.source, location: $0.location, quoteWidth: $0.quoteWidth, owner: $0.owner,
+                    offsetsApply: $0.offsetsApply)
+            })
+    }
+}
