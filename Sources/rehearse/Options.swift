@@ -28,7 +28,8 @@ struct RubricOptions: ParsableArguments {
     func loadBank() throws -> Bank { try loadBank(from: folder) }
 
     func loadBank(from root: URL) throws -> Bank {
-        let result = try BankLoader().loadReportingAll(from: root)
+        let probeCache = ProbeCache.standard(environment: ProcessInfo.processInfo.environment)
+        let result = try BankLoader(probeCache: probeCache).loadReportingAll(from: root)
         guard let bank = result.bank else { throw BankError.invalid(result.diagnostics) }
         return bank
     }

@@ -56,7 +56,38 @@ struct LintCommandTests {
         Case(
             file: "sample-below-80",
             expected:
-                "1:1: error: the sample answer of question 'sample-below-80' scores 21, below 80; it misses drift-detection",
+                "4:1: error: the sample answer of question 'sample-below-80' scores 21, below 80; it misses drift-detection",
+            status: 1),
+        Case(
+            file: "impossible-range",
+            expected:
+                "22:25: error: example 3 of question 'impossible-range' expects min_score 50, above 40, the top of a weak example's range (0–40); lower it, set max_score too, or change the level",
+            status: 1),
+        Case(
+            file: "unclosed-quote",
+            expected: "3:9: error: invalid YAML: this quote is never closed (", status: 1),
+        Case(
+            file: "not-utf8",
+            expected: "3:32: error: byte 0xFF is not UTF-8; save the file as UTF-8", status: 1),
+        Case(
+            file: "backspace-pattern",
+            expected:
+                "12:17: error: pattern in concept 'retrain' of question 'backspace-pattern' holds the control character U+0008 (backspace), so it never matches an answer; in double quotes YAML reads \\b as that character",
+            status: 1),
+        Case(
+            file: "placeholder",
+            expected:
+                "3:9: error: question 'placeholder' still holds the placeholder TODO that 'rubric new' wrote here; replace it with the real text",
+            status: 1),
+        Case(
+            file: "mc-letter",
+            expected:
+                "10:27: error: example 2 of question 'mc-letter' answers 'E', which is not an option; use one of A, B, C",
+            status: 1),
+        Case(
+            file: "excluded-pattern",
+            expected:
+                "9:24: error: concept 'drift-detection' of question 'excluded-pattern' excludes pattern '\\bmonitor\\b', which the shared concept does not have",
             status: 1),
         Case(
             file: "required-lighter-than-optional",
@@ -103,7 +134,30 @@ struct LintCommandTests {
         for broken in Self.cases {
             #expect(output.stdout.contains("/Rubrics/ops/\(broken.file).yaml:\(broken.expected)"), "\(broken.file)")
         }
-        #expect(output.stdout.hasSuffix(" errors, 1 warning (10 questions checked)\n"))
+        // Three files do not parse (yaml-syntax, unclosed-quote, not-utf8), so no question of theirs is checked.
+        #expect(output.stdout.hasSuffix(" errors, 1 warning (\(Self.cases.count - 3) questions checked)\n"))
+    }
+
+    @Test(
+        "A pattern that backtracks catastrophically stops every command that loads the bank, from the cache too",
+        arguments: [
+            ["rubric", "test"], ["bank", "list"], ["grade", "--question", "drift"], ["practice", "--count", "1"],
+        ])
+    func catastrophicPatternRefusedEverywhere(_ command: [String]) throws {
+        let temporary = try TemporaryFolder()
+        let bank = try Fixtures.copy("LintBank", into: temporary)
+        try FileManager.default.copyItem(
+            atPath: Fixtures.path("LintBroken/catastrophic-backtracking.yaml"),
+            toPath: bank.appendingPathComponent("ops/catastrophic-backtracking.yaml").path)
+        for _ in 1...2 {
+            let output = try RehearseProcess.run(
+                command, stdin: "We compare distributions and retrain.\n.\n", in: temporary.url)
+            #expect(output.status == 65, "\(command): \(output.stdout)")
+            #expect(
+                output.stderr.contains(
+                    "Rubrics/ops/catastrophic-backtracking.yaml:16:14: error: pattern '(a+)+$' in misconception 'slow'"),
+                "\(output.stderr)")
+        }
     }
 
     @Test("A PATH limits the report to that file, and finds its bank without --rubrics")

@@ -21,11 +21,14 @@ public struct BankLoader: Sendable {
 
     private let matchLimits: MatchLimits
     private let wordList: WordList
+    private let probeCache: ProbeCache
 
-    /// `wordList` holds the English words that typo tolerance never corrects.
-    public init(matchLimits: MatchLimits = .default, wordList: WordList = .system) {
+    /// `wordList` holds the English words that typo tolerance never corrects; `probeCache` remembers the
+    /// patterns already found free of catastrophic backtracking.
+    public init(matchLimits: MatchLimits = .default, wordList: WordList = .system, probeCache: ProbeCache = .none) {
         self.matchLimits = matchLimits
         self.wordList = wordList
+        self.probeCache = probeCache
     }
 
     /// Loads the bank or throws every error found.
@@ -47,7 +50,8 @@ public struct BankLoader: Sendable {
         session.loadConcepts()
         session.loadSharedMisconceptions()
         session.loadQuestions()
-        let patterns = session.compilePatterns(limits: matchLimits)
+        session.reportUnusedConcepts()
+        let patterns = session.compilePatterns(limits: matchLimits, probeCache: probeCache)
         let diagnostics = session.diagnostics.sorted { $0.location < $1.location }
         let bank = Bank(
             domains: session.domains, concepts: session.concepts, misconceptions: session.misconceptions,
@@ -65,12 +69,19 @@ public struct PatternSite: Sendable, Hashable {
     public var source: String
     /// Where the scalar starts (its opening quote, if quoted).
     public var location: SourceLocation
-    /// 1 when the pattern is quoted, so a column inside it is `location.column + quoteWidth + offset`.
-    public var quoteWidth: Int
+    /// The column in the file of each character of `source` (see `ScalarColumns`); nil when `{{synonyms}}`
+    /// were expanded or the pattern spans lines, so an offset into it is no column in the file.
+    public var columns: [Int]?
     /// Whose pattern it is, as messages name it: "concept 'alerting' of question 'handle-data-drift'".
     public var owner: String
-    /// False when `{{synonyms}}` were expanded, so offsets into `source` are not columns in the file.
-    public var offsetsApply = true
+
+    /// Where the character at a UTF-8 byte offset of `source` is written; the pattern's start when unknown.
+    public func location(ofByte offset: Int) -> SourceLocation {
+        guard let columns else { return location }
+        var place = location
+        place.column = ScalarColumns.column(ofByte: offset, in: source, columns: columns)
+        return place
+    }
 }
 
 /// The mutable state of one load; lives only for the duration of `loadReportingAll`.
@@ -85,6 +96,7 @@ private struct LoadSession {
     var questions: [Question] = []
     var questionLocations: [String: SourceLocation] = [:]
     var patternSites: [PatternSite] = []
+    var usedConcepts: Set<String> = []
     var synonyms = SynonymTable()
     var hash = ContentHash()
 
@@ -93,10 +105,14 @@ private struct LoadSession {
     // MARK: Files
 
     func displayPath(_ url: URL) -> String {
+        (root.relativePath as NSString).appendingPathComponent(relativePath(url))
+    }
+
+    /// The path inside the bank: "deployment/canary.yaml".
+    func relativePath(_ url: URL) -> String {
         let rootPath = root.standardizedFileURL.path
         let path = url.standardizedFileURL.path
-        let relative = path.hasPrefix(rootPath + "/") ? String(path.dropFirst(rootPath.count + 1)) : path
-        return (root.relativePath as NSString).appendingPathComponent(relative)
+        return path.hasPrefix(rootPath + "/") ? String(path.dropFirst(rootPath.count + 1)) : path
     }
 
     mutating func read(_ url: URL) -> (YAMLReader, Node, String)? {
@@ -106,13 +122,16 @@ private struct LoadSession {
             diagnostics += reader.diagnostics
             return nil
         }
-        hash.combine(displayPath(url).utf8)
+        // Relative to the bank, so the fingerprint does not change with how --rubrics was spelled.
+        hash.combine(relativePath(url).utf8)
         hash.combine(data)
-        guard let text = String(data: data, encoding: .utf8) else {
-            reader.error(at: nil, "the file is not valid UTF-8; save it as UTF-8")
+        if let problem = SourceText.problem(in: data) {
+            reader.error(
+                at: SourceLocation(file: reader.file, line: problem.line, column: problem.column), problem.message)
             diagnostics += reader.diagnostics
             return nil
         }
+        guard let text = String(data: data, encoding: .utf8) else { return nil }
         guard let node = reader.compose(text) else {
             diagnostics += reader.diagnostics
             return nil
@@ -122,7 +141,7 @@ private struct LoadSession {
 
     func yamlFiles(in folder: URL) -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        return names.filter(isYAML).sorted()
             .map { folder.appendingPathComponent($0) }
     }
 
@@ -250,13 +269,12 @@ private struct LoadSession {
                 )
             }
             guard unknown.isEmpty else { return written }
-            let quoted = [.singleQuoted, .doubleQuoted].contains(node.scalar?.style)
             // A compile error's offset is into the expanded text, so point at the pattern's start then.
-            let expanded = source != written
-            patternSites.append(
-                PatternSite(
-                    source: source, location: reader.location(node),
-                    quoteWidth: quoted && !expanded ? 1 : 0, owner: owner, offsetsApply: !expanded))
+            let site = PatternSite(
+                source: source, location: reader.location(node),
+                columns: source == written ? reader.columns(of: node) : nil, owner: owner)
+            PatternChecks.controlCharacter(in: site, style: node.scalar?.style).map { reader.error(at: $0.0, $0.1) }
+            patternSites.append(site)
             return source
         }
     }
@@ -273,11 +291,14 @@ private struct LoadSession {
         let libraries = [BankLoader.conceptsFolder, BankLoader.misconceptionsFolder]
         for name in names.sorted() where !libraries.contains(name) && !name.hasPrefix(".") {
             let url = root.appendingPathComponent(name)
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
+            guard isFolder(url) else {
+                if isYAML(name), ![BankLoader.bankFile, SynonymTable.fileName].contains(name) {
+                    misplaced(url, "is at the bank's root, where only bank.yaml and synonyms.yaml are read")
+                }
                 continue
             }
             let files = yamlFiles(in: url)
+            reportSubfolders(of: url)
             if !domains.isEmpty, !domains.contains(where: { $0.id == name }), !files.isEmpty {
                 diagnostics.append(
                     Diagnostic(
@@ -290,6 +311,38 @@ private struct LoadSession {
         }
     }
 
+    func isFolder(_ url: URL) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue
+    }
+
+    func isYAML(_ name: String) -> Bool { name.hasSuffix(".yaml") || name.hasSuffix(".yml") }
+
+    /// A question file the bank would never read: an error, or the coach thinks it is served.
+    mutating func misplaced(_ url: URL, _ reason: String, into domain: String? = nil) {
+        let folder = domain ?? domains.first?.id ?? "<domain>"
+        diagnostics.append(
+            Diagnostic(
+                .error, at: SourceLocation(file: displayPath(url)),
+                "'\(relativePath(url))' \(reason); move a question file into its domain's folder, e.g. \(folder)/\(url.lastPathComponent)"
+            ))
+    }
+
+    /// YAML files in folders below a domain folder, at any depth.
+    mutating func reportSubfolders(of folder: URL, domain: String? = nil) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let url = folder.appendingPathComponent(name)
+            guard isFolder(url) else { continue }
+            for file in yamlFiles(in: url) {
+                misplaced(
+                    file, "is in a subfolder of '\(domain ?? folder.lastPathComponent)', which the bank does not read",
+                    into: domain ?? folder.lastPathComponent)
+            }
+            reportSubfolders(of: url, domain: domain ?? folder.lastPathComponent)
+        }
+    }
+
     mutating func loadQuestion(_ url: URL, folderDomain: String) {
         guard case (var reader, let node, let fileHash)? = read(url) else { return }
         defer { diagnostics += reader.diagnostics }
@@ -298,6 +351,7 @@ private struct LoadSession {
         guard let id = reader.string(map, "id", in: "the question", required: true) else { return }
         checkIdentifier(id, node: map[text: "id"], reader: &reader)
         let what = "question '\(id)'"
+        Placeholders.report(in: node, of: what, reader: &reader)
         if let previous = questionLocations[id] {
             reader.error(at: map[text: "id"], "question id '\(id)' is already used at \(previous); ids must be unique")
             return
@@ -324,6 +378,9 @@ private struct LoadSession {
             sampleAnswer: reader.string(
                 map, "sample_answer", in: what, required: parsedKind.map { $0 != .multipleChoice } ?? false) ?? "",
             source: reader.location(node), contentHash: fileHash)
+        question.sampleAnswerLocation = map.first { $0.key.scalar?.string == "sample_answer" }.map {
+            reader.location($0.key)
+        }
         if parsedKind == nil {
             // Reported above.
         } else if kind == .multipleChoice {
@@ -392,8 +449,15 @@ private struct LoadSession {
                     continue
                 }
                 concept = shared
+                usedConcepts.insert(ref)
                 let owner = "concept '\(ref)' of \(what)"
+                concept.patterns = excluding(entry, from: shared, owner: owner, reader: &reader)
                 concept.patterns += readPatterns(entry, key: "patterns", owner: owner, reader: &reader)
+                if concept.patterns.isEmpty {
+                    reader.error(
+                        at: entry[text: "exclude_patterns"] ?? item,
+                        "\(owner) excludes every pattern of the shared concept; keep one or add 'patterns:'")
+                }
                 if let label = reader.string(entry, "label", in: owner) { concept.label = label }
                 if let why = reader.string(entry, "why", in: owner) { concept.why = why }
                 if let followUp = reader.string(entry, "follow_up", in: owner) { concept.followUp = followUp }
@@ -401,6 +465,12 @@ private struct LoadSession {
             } else {
                 guard let inline = parseConcept(item, reader: &reader, inQuestion: question) else { continue }
                 concept = inline
+                if let shared = conceptLocations[inline.id] {
+                    reader.warning(
+                        at: entry[text: "id"],
+                        "concept '\(inline.id)' of \(what) has the id of the shared concept defined at \(shared), so the two can drift apart; use '- ref: \(inline.id)' (adding patterns there) or rename this one"
+                    )
+                }
             }
             if result.contains(where: { $0.id == concept.id }) {
                 reader.error(at: item, "concept '\(concept.id)' appears twice in \(what); keep one")
@@ -422,6 +492,35 @@ private struct LoadSession {
                 "\(what) has no concepts; add at least one under 'concepts:' so answers can be graded")
         }
         return result
+    }
+
+    /// The shared concept's patterns without those the question's `exclude_patterns` drops, each of
+    /// which must be one of them as written in concepts/.
+    func excluding(_ entry: Node.Mapping, from shared: Concept, owner: String, reader: inout YAMLReader) -> [String] {
+        var patterns = shared.patterns
+        for (written, node) in reader.strings(entry, "exclude_patterns", in: owner) {
+            let source = synonyms.expand(written).0
+            guard let index = patterns.firstIndex(of: source) else {
+                let hint = closestMatch(to: source, in: shared.patterns).map { "did you mean '\($0)'? " } ?? ""
+                reader.error(
+                    at: node,
+                    "\(owner) excludes pattern '\(written)', which the shared concept does not have; \(hint)copy it exactly from concepts/"
+                )
+                continue
+            }
+            patterns.remove(at: index)
+        }
+        return patterns
+    }
+
+    /// A shared concept no question refers to: dead weight, or a question that forgot its `ref`.
+    mutating func reportUnusedConcepts() {
+        for (id, location) in conceptLocations.sorted(by: { $0.value < $1.value }) where !usedConcepts.contains(id) {
+            diagnostics.append(
+                Diagnostic(
+                    .warning, at: location,
+                    "shared concept '\(id)' is used by no question; add '- ref: \(id)' where it belongs, or delete it"))
+        }
     }
 
     // MARK: misconceptions/
@@ -556,10 +655,19 @@ private struct LoadSession {
             reader.error(at: map[text: "options"] ?? .mapping(map), "\(what) needs at least two options")
         }
         let correct = options.filter(\.correct).count
-        if correct != 1 {
+        if correct == 0 {
             reader.error(
                 at: map[text: "options"] ?? .mapping(map),
-                "\(what) has \(correct) correct options; mark exactly one with 'correct: true'")
+                "\(what) has 0 correct options; mark exactly one with 'correct: true'")
+        }
+        // Each correct option after the first, at its own 'correct:', where the fix is.
+        let items = reader.sequence(map[text: "options"], "'options' of \(what)").compactMap(\.mapping)
+        let correctNodes = items.filter { $0[text: "correct"]?.bool == true }.map { $0[text: "correct"] }
+        for node in correctNodes.dropFirst() {
+            reader.error(
+                at: node,
+                "\(what) has \(correct) correct options; mark exactly one with 'correct: true' (the first is at \(reader.location(correctNodes[0])))"
+            )
         }
         let letters = options.map(\.letter)
         if Set(letters).count != letters.count {
@@ -570,10 +678,10 @@ private struct LoadSession {
 
     func parseExamples(_ map: Node.Mapping, question: Question, reader: inout YAMLReader) -> [RubricExample] {
         let what = "question '\(question.id)'"
-        return reader.sequence(map[text: "examples"], "'examples' of \(what)").compactMap { item in
-            guard let entry = reader.mapping(item, "an example of \(what)") else { return nil }
-            reader.rejectUnknownKeys(entry, allowed: RubricKeys.example, in: "an example of \(what)")
-            let owner = "an example of \(what)"
+        return reader.sequence(map[text: "examples"], "'examples' of \(what)").enumerated().compactMap { index, item in
+            let owner = "example \(index + 1) of \(what)"
+            guard let entry = reader.mapping(item, owner) else { return nil }
+            reader.rejectUnknownKeys(entry, allowed: RubricKeys.example, in: owner)
             guard let levelText = reader.string(entry, "level", in: owner, required: true) else { return nil }
             guard let level = RubricExample.Level(rawValue: levelText) else {
                 let levels = RubricExample.Level.allCases.map(\.rawValue).joined(separator: ", ")
@@ -581,6 +689,17 @@ private struct LoadSession {
                 return nil
             }
             guard let answer = reader.string(entry, "answer", in: owner, required: true) else { return nil }
+            let letters = question.options.map(\.letter)
+            // A lone letter that is no option is a typo; "I don't know" chooses nothing on purpose.
+            let words = answer.split { !$0.isLetter }
+            if question.kind == .multipleChoice, !letters.isEmpty, words.count == 1, words[0].count == 1,
+                ChoiceParser.letter(in: answer, among: letters) == nil
+            {
+                reader.error(
+                    at: entry[text: "answer"],
+                    "\(owner) answers '\(answer)', which is not an option; use one of \(question.options.map(\.letter).joined(separator: ", "))"
+                )
+            }
             var example = RubricExample(
                 level: level, answer: answer, minScore: RubricExample.defaultRange(for: level).lowerBound,
                 maxScore: RubricExample.defaultRange(for: level).upperBound,
@@ -591,8 +710,9 @@ private struct LoadSession {
             }
             if let expectNode = entry[text: "expect"], let expect = reader.mapping(expectNode, "'expect' of \(owner)") {
                 reader.rejectUnknownKeys(expect, allowed: RubricKeys.expectation, in: "'expect' of \(owner)")
-                example.minScore = reader.integer(expect, "min_score", in: "'expect'") ?? example.minScore
-                example.maxScore = reader.integer(expect, "max_score", in: "'expect'") ?? example.maxScore
+                let range = ExampleRange.read(expect, level: level, owner: owner, reader: &reader)
+                example.minScore = range.lowerBound
+                example.maxScore = range.upperBound
                 example.missing = reader.strings(expect, "missing", in: "'expect'").map(\.0)
                 example.matched = reader.strings(expect, "matched", in: "'expect'").map(\.0)
                 example.misconceptions = reader.strings(expect, "misconceptions", in: "'expect'").map(\.0)
@@ -621,20 +741,34 @@ private struct LoadSession {
     // MARK: Patterns
 
     /// Compiles every distinct pattern once; each invalid one is reported where it is written.
-    mutating func compilePatterns(limits: MatchLimits) -> PatternLibrary {
+    mutating func compilePatterns(limits: MatchLimits, probeCache: ProbeCache) -> PatternLibrary {
         var compiled: [String: Pattern] = [:]
         var failed: [String: PCRE2Error] = [:]
+        var blowUps: [String: BacktrackingProbe.Input?] = [:]
         let matcher = Matcher(limits: limits)
+        let probe = BacktrackingProbe(matcher: matcher)
+        let knownSafe = probeCache.load()
+        var safe: Set<String> = []
+        defer { if !safe.isSubset(of: knownSafe) { probeCache.save(knownSafe.union(safe)) } }
         for site in patternSites {
             if compiled[site.source] == nil, failed[site.source] == nil {
                 do { compiled[site.source] = try Pattern(site.source) } catch { failed[site.source] = error }
             }
+            if let pattern = compiled[site.source], blowUps[site.source] == nil {
+                let fingerprint = ProbeCache.fingerprint(of: site.source, limits: limits)
+                let input = knownSafe.contains(fingerprint) ? nil : probe.firstBlowUp(of: pattern)
+                if input == nil { safe.insert(fingerprint) }
+                blowUps[site.source] = .some(input)
+            }
+            if case let input?? = blowUps[site.source] {
+                // Refused here, so no command that loads the bank can grade a candidate with it.
+                diagnostics.append(Diagnostic(.error, at: site.location, PatternChecks.backtracking(site, on: input)))
+                continue
+            }
             if case let .invalidPattern(_, offset, message)? = failed[site.source] {
-                var location = site.location
-                if site.offsetsApply { location.column += site.quoteWidth + offset }
                 diagnostics.append(
                     Diagnostic(
-                        .error, at: location,
+                        .error, at: site.location(ofByte: offset),
                         "invalid pattern '\(site.source)' in \(site.owner) at offset \(offset): \(message)"))
             } else if let pattern = compiled[site.source], (try? pattern.matchesEmptyString(using: matcher)) ?? false {
                 diagnostics.append(

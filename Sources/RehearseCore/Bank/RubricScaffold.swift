@@ -30,8 +30,9 @@ extension ScaffoldError: LocalizedError {
     }
 }
 
-/// `rehearse rubric new`: a commented skeleton question file that already passes lint and `rubric
-/// test`, so a coach starts from green and edits one thing at a time.
+/// `rehearse rubric new`: a commented skeleton question file whose only errors are its placeholders
+/// (`Placeholders`): with every TODO replaced it passes lint and `rubric test`, and until then the bank
+/// refuses to load, so a skeleton is never served to a candidate.
 public struct RubricScaffold: Sendable {
     public var id: String
     public var domain: String
@@ -72,6 +73,7 @@ public struct RubricScaffold: Sendable {
         Created \(path)
         Next:
           1. Replace every TODO: the prompt, the sample answer, the concepts and their patterns, the examples.
+             Until then lint reports each one and the bank does not load, so no candidate sees the skeleton.
           2. rehearse rubric lint \(path)
           3. rehearse rubric test \(path)
           4. echo "an answer" | rehearse rubric explain --question \(id)

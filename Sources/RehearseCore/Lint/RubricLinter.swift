@@ -18,7 +18,6 @@ public struct RubricLinter {
         let loaded = try loader.loadReportingAll(from: folder)
         let questions = loaded.partial.questions.filter { scope.contains($0.source.file) }
         var diagnostics = loaded.diagnostics
-        diagnostics += backtrackingDiagnostics(loaded.patternSites, patterns: loaded.partial.patterns)
         diagnostics += LongestOptionCheck.diagnostics(loaded.partial.questions)
         let grader = Grader(bank: loaded.partial, limits: limits)
         for question in questions where question.kind != .multipleChoice {
@@ -26,21 +25,6 @@ public struct RubricLinter {
         }
         let inScope = diagnostics.filter { scope.contains($0.location.file) }
         return LintReport(diagnostics: Self.sortedUnique(inScope), questionsChecked: questions.count)
-    }
-
-    private func backtrackingDiagnostics(_ sites: [PatternSite], patterns: PatternLibrary) -> [Diagnostic] {
-        let probe = BacktrackingProbe(matcher: Matcher(limits: limits))
-        var verdicts: [String: BacktrackingProbe.Input?] = [:]
-        return sites.compactMap { site in
-            guard let pattern = patterns[site.source] else { return nil }
-            if verdicts[site.source] == nil { verdicts[site.source] = .some(probe.firstBlowUp(of: pattern)) }
-            guard case let input?? = verdicts[site.source] else { return nil }
-            return Diagnostic(
-                .error, at: site.location,
-                "pattern '\(site.source)' in \(site.owner) hits PCRE2's match limit on \(input.description): it "
-                    + "backtracks catastrophically and would fail to grade such an answer; remove nested repetition "
-                    + "such as (a+)+ and bound open-ended gaps, e.g. .{0,60} instead of .*")
-        }
     }
 
     private static func sortedUnique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
@@ -54,7 +38,7 @@ private struct QuestionChecks {
     let question: Question
     let grader: Grader
 
-    static let sampleAnswerMinimum = RubricExample.defaultRange(for: .strong).lowerBound
+    static let sampleAnswerMinimum = RubricExample.sampleAnswerMinimum
 
     func run() -> [Diagnostic] {
         var diagnostics = weightDiagnostics()
@@ -69,11 +53,12 @@ private struct QuestionChecks {
         diagnostics += unearnedConceptDiagnostics(strongGrades)
         // A missing sample answer is the loader's error already.
         guard !question.sampleAnswer.isEmpty else { return diagnostics }
-        switch grade(question.sampleAnswer, at: question.source) {
+        let location = question.sampleAnswerLocation ?? question.source
+        switch grade(question.sampleAnswer, at: location) {
         case let .graded(grade) where grade.score < Self.sampleAnswerMinimum:
             diagnostics.append(
                 Diagnostic(
-                    .error, at: question.source,
+                    .error, at: location,
                     "the sample answer of question '\(question.id)' scores \(grade.score), below \(Self.sampleAnswerMinimum); "
                         + "it misses \(grade.missing.joined(separator: ", ")); cover them in the sample answer, or widen their patterns"
                 ))
