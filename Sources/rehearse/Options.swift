@@ -27,12 +27,20 @@ struct RubricOptions: ParsableArguments {
 
     func loadBank() throws -> Bank { try loadBank(from: folder) }
 
-    func loadBank(from root: URL) throws -> Bank {
+    func loadBank(from root: URL) throws -> Bank { try loadBankAndSites(from: root).bank }
+
+    /// The bank and where each of its patterns is written, for messages that point at a pattern.
+    func loadBankAndSites(from root: URL? = nil) throws -> (bank: Bank, sites: [PatternSite]) {
         let probeCache = ProbeCache.standard(environment: ProcessInfo.processInfo.environment)
-        let result = try BankLoader(probeCache: probeCache).loadReportingAll(from: root)
+        let result = try BankLoader(probeCache: probeCache).loadReportingAll(from: root ?? folder)
         guard let bank = result.bank else { throw BankError.invalid(result.diagnostics) }
-        return bank
+        return (bank, result.patternSites)
     }
+}
+
+/// `--format` of a command that prints text or JSON, so its help and completion offer only those.
+enum TextOrJSON: String, CaseIterable, ExpressibleByArgument {
+    case text, json
 }
 
 struct FormatOption: ParsableArguments {

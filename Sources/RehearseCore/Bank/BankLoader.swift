@@ -565,7 +565,7 @@ private struct LoadSession {
         return Misconception(
             id: id, label: reader.string(entry, "label", in: owner) ?? id, patterns: patterns, penalty: penalty,
             why: reader.string(entry, "why", in: owner, required: true) ?? "",
-            contradicts: reader.strings(entry, "contradicts", in: owner).map(\.0))
+            contradicts: reader.strings(entry, "contradicts", in: owner).map(\.0), location: reader.location(item))
     }
 
     func readPenalty(_ entry: Node.Mapping, owner: String, reader: inout YAMLReader) -> Double? {
@@ -662,7 +662,9 @@ private struct LoadSession {
         }
         // Each correct option after the first, at its own 'correct:', where the fix is.
         let items = reader.sequence(map[text: "options"], "'options' of \(what)").compactMap(\.mapping)
-        let correctNodes = items.filter { $0[text: "correct"]?.bool == true }.map { $0[text: "correct"] }
+        let correctNodes = items.filter { $0[text: "correct"]?.string?.lowercased() == "true" }.map {
+            $0[text: "correct"]
+        }
         for node in correctNodes.dropFirst() {
             reader.error(
                 at: node,
@@ -778,7 +780,8 @@ private struct LoadSession {
                     ))
             }
         }
-        return PatternLibrary(compiled)
+        // Set aside, so even the partial bank lint grades with never runs one.
+        return PatternLibrary(compiled.filter { blowUps[$0.key].map { $0 == nil } ?? true })
     }
 }
 

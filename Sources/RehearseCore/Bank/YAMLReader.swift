@@ -107,9 +107,13 @@ struct YAMLReader {
         return nil
     }
 
+    /// YAML 1.2's true and false only, as editors and the JSON Schemas read them: YAML 1.1's yes, no, on
+    /// and off are an error rather than a boolean that one tool reads and another rejects.
     mutating func bool(_ mapping: Node.Mapping, _ key: String, in what: String) -> Bool? {
         guard let node = mapping[text: key] else { return nil }
-        if let value = node.bool { return value }
+        if let text = node.scalar?.string, ["true", "false"].contains(text.lowercased()) {
+            return text.lowercased() == "true"
+        }
         error(at: node, "'\(key)' in \(what) must be true or false, not '\(node.string ?? "a list")'")
         return nil
     }

@@ -43,14 +43,18 @@ private struct QuestionChecks {
     func run() -> [Diagnostic] {
         var diagnostics = weightDiagnostics()
         var strongGrades: [Grade] = []
-        for example in question.examples where example.level == .strong {
+        var fired: Set<String> = []
+        for example in question.examples {
             switch grade(example.answer, at: example.location) {
-            case let .graded(grade): strongGrades.append(grade)
+            case let .graded(grade):
+                if example.level == .strong { strongGrades.append(grade) }
+                fired.formUnion(grade.misconceptions.map(\.id))
             case let .failed(diagnostic): diagnostics.append(diagnostic)
             case .skipped: return diagnostics
             }
         }
         diagnostics += unearnedConceptDiagnostics(strongGrades)
+        diagnostics += untestedMisconceptionDiagnostics(fired: fired)
         // A missing sample answer is the loader's error already.
         guard !question.sampleAnswer.isEmpty else { return diagnostics }
         let location = question.sampleAnswerLocation ?? question.source
@@ -104,6 +108,18 @@ private struct QuestionChecks {
         }
     }
 
+    /// A misconception that no example states: nothing shows its pattern fires, and a typo in it (or a
+    /// `\b` that double quotes made a backspace) would go unnoticed.
+    private func untestedMisconceptionDiagnostics(fired: Set<String>) -> [Diagnostic] {
+        question.rubric.misconceptions.filter { !fired.contains($0.id) }.map { misconception in
+            Diagnostic(
+                .warning, at: misconception.location ?? question.source,
+                "misconception '\(misconception.id)' of question '\(question.id)' fires on none of its examples, so "
+                    + "nothing shows its patterns work; add an example that states it (a weak one, with its score range)"
+            )
+        }
+    }
+
     private func weightDiagnostics() -> [Diagnostic] {
         let optional = question.rubric.concepts.filter { !$0.required }
         guard let heaviestOptional = optional.max(by: { $0.weight < $1.weight }) else { return [] }
@@ -136,5 +152,24 @@ public struct LintReport: Sendable {
     /// One `file:line:column: severity: message` line per problem, then the summary.
     public func render() -> String {
         (diagnostics.map(\.description) + [summary]).joined(separator: "\n") + "\n"
+    }
+
+    private struct Shape: Encodable {
+        struct Problem: Encodable {
+            var file: String, line: Int, column: Int, severity: String, message: String
+        }
+        var problems: [Problem]
+        var errors: Int, warnings: Int, questionsChecked: Int
+    }
+
+    /// The same problems for editors and CI: `{"problems": [{file, line, column, severity, message}], ...}`.
+    public func json() -> String {
+        JSONOutput.encode(
+            Shape(
+                problems: diagnostics.map {
+                    .init(
+                        file: $0.location.file, line: $0.location.line, column: $0.location.column,
+                        severity: $0.severity.rawValue, message: $0.message)
+                }, errors: errorCount, warnings: warningCount, questionsChecked: questionsChecked))
     }
 }

@@ -20,8 +20,8 @@ struct RegradeCommand: ParsableCommand {
     @Flag(name: .long, help: "Save the new grades into the transcripts (atomically), keeping the old ones in history.")
     var write = false
 
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Option(name: .long, help: "Output format.")
+    var format: TextOrJSON = .text
 
     @OptionGroup var rubricOptions: RubricOptions
 
@@ -29,7 +29,6 @@ struct RegradeCommand: ParsableCommand {
         if paths.isEmpty {
             throw ValidationError("name a transcript file or folder, e.g. 'rehearse regrade Transcripts'.")
         }
-        if format == .markdown { throw ValidationError("'regrade' prints text or json.") }
     }
 
     func run() throws {
@@ -48,7 +47,9 @@ struct RegradeCommand: ParsableCommand {
                 }
                 items.append(.init(path: transcript.url.relativePath, regrade: regrade))
             }
-            print(RegradeReport(items: items, written: write).render(format, style: Terminal.style), terminator: "")
+            print(
+                RegradeReport(items: items, written: write).render(
+                    format == .json ? .json : .text, style: Terminal.style), terminator: "")
         }
     }
 }

@@ -58,8 +58,8 @@ struct RubricTest: ParsableCommand {
     @Flag(name: .long, help: "With --responses: list every response with the rules that fired.")
     var all = false
 
-    @Option(name: .long, help: "With --responses: text or json.")
-    var format: OutputFormat = .text
+    @Option(name: .long, help: "With --responses: the output format.")
+    var format: TextOrJSON = .text
 
     @Flag(
         name: .shortAndLong,
@@ -73,7 +73,6 @@ struct RubricTest: ParsableCommand {
             throw ValidationError(
                 "--min-r, --min-spearman, --min-pairwise, --all and --format go with --responses FILE.")
         }
-        if format == .markdown { throw ValidationError("--format is text or json.") }
     }
 
     func run() throws {
@@ -96,7 +95,7 @@ struct RubricTest: ParsableCommand {
         let report = try AgreementReport.make(marked, bank: bank, grader: Grader(bank: bank), file: file)
         switch format {
         case .json: print(report.json(worst: worst), terminator: "")
-        default: print(report.text(style: Terminal.style, worst: worst, showingAll: all), terminator: "")
+        case .text: print(report.text(style: Terminal.style, worst: worst, showingAll: all), terminator: "")
         }
         let floors: [(name: String, option: String, value: Double?, floor: Double?)] = [
             ("Pearson r", "--min-r", report.overall.pearson, minR),

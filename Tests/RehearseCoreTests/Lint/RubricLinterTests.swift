@@ -71,6 +71,28 @@ struct RubricLinterTests {
         #expect(!report.hasErrors)
     }
 
+    @Test("A misconception that none of the examples states is a warning at the misconception")
+    func untestedMisconception() throws {
+        let misconception = """
+            misconceptions:
+              - id: retrain-daily
+                pattern: '\\bretrain\\w* (every|each) day'
+                why: Daily retraining chases noise.
+            examples:
+            """
+        let untested = TemporaryBank.question.replacingOccurrences(of: "examples:", with: misconception)
+        let diagnostics = try TemporaryBank(questions: ["drift": untested]).lint().diagnostics
+        #expect(diagnostics.map(\.severity) == [.warning])
+        #expect(diagnostics.first?.location.line == 15)
+        #expect(
+            diagnostics.first?.message.hasPrefix(
+                "misconception 'retrain-daily' of question 'drift' fires on none of its examples") == true)
+        let stated = untested.replacingOccurrences(
+            of: "    answer: Nothing much, honestly.",
+            with: "    answer: Nothing much, honestly. I retrain every day.")
+        #expect(try TemporaryBank(questions: ["drift": stated]).lint().diagnostics.isEmpty)
+    }
+
     @Test("A scope keeps only the problems of the files inside it")
     func scope() throws {
         let bank = try TemporaryBank(questions: [
