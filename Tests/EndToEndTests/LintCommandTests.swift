@@ -160,6 +160,26 @@ struct LintCommandTests {
         }
     }
 
+    @Test("--format json lists every problem with its file, line, column and severity")
+    func json() throws {
+        let temporary = try TemporaryFolder()
+        let bank = try Fixtures.copy("LintBank", into: temporary)
+        try FileManager.default.copyItem(
+            atPath: Fixtures.path("LintBroken/wrong-type.yaml"),
+            toPath: bank.appendingPathComponent("ops/wrong-type.yaml").path)
+        let output = try RehearseProcess.run(["rubric", "lint", "--format", "json"], in: temporary.url)
+        #expect(output.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let problems = try #require(report["problems"] as? [[String: Any]])
+        #expect(report["errors"] as? Int == 1)
+        #expect(report["questions_checked"] as? Int == 2)
+        #expect(problems.first?["file"] as? String == "Rubrics/ops/wrong-type.yaml")
+        #expect(problems.first?["line"] as? Int == 11)
+        #expect(problems.first?["column"] as? Int == 13)
+        #expect(problems.first?["severity"] as? String == "error")
+        #expect((problems.first?["message"] as? String)?.hasPrefix("'weight' in concept 'retrain'") == true)
+    }
+
     @Test("A PATH limits the report to that file, and finds its bank without --rubrics")
     func pathScope() throws {
         let temporary = try TemporaryFolder()

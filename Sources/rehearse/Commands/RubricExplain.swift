@@ -47,7 +47,11 @@ struct RubricExplain: ParsableCommand {
             let question = try bank.question(id: question)
             let answer = try answerText(for: question)
             let grade = try Grader(bank: bank).grade(answer, for: question)
-            let definitions = PatternDefinitions(question: question, sites: sites)
+            var definitions = PatternDefinitions(question: question, sites: sites)
+            for index in definitions.definitions.indices {
+                let file = definitions.definitions[index].file
+                definitions.definitions[index].file = Terminal.displayPath(URL(fileURLWithPath: file))
+            }
             switch format {
             case .json:
                 print(
@@ -55,7 +59,8 @@ struct RubricExplain: ParsableCommand {
                     terminator: "")
             case .text:
                 let explanation = GradeExplanation(grade: grade, question: question, answer: answer)
-                let text = explanation.render(style: Terminal.style) + "\n" + definitions.render(style: Terminal.style)
+                let sites = definitions.render(style: Terminal.style)
+                let text = explanation.render(style: Terminal.style) + (sites.isEmpty ? "" : "\n" + sites)
                 print(Terminal.wrapped(text), terminator: "")
             }
         }
