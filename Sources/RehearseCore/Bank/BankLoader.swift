@@ -280,8 +280,7 @@ private struct LoadSession {
     }
 
     func checkIdentifier(_ id: String, node: Node?, reader: inout YAMLReader) {
-        let valid = !id.isEmpty && id.allSatisfy { ($0.isLetter && $0.isLowercase) || $0.isNumber || $0 == "-" }
-        if !valid { reader.error(at: node, "id '\(id)' may hold only lower-case letters, digits and '-'") }
+        if !Identifier.isValid(id) { reader.error(at: node, Identifier.problem(id)) }
     }
 
     // MARK: Questions

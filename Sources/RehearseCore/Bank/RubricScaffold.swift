@@ -81,10 +81,7 @@ public struct RubricScaffold: Sendable {
         """
     }
 
-    static func isValidID(_ id: String) -> Bool {
-        !id.isEmpty && id.first != "-"
-            && id.allSatisfy { ("a"..."z").contains($0) || $0.isASCII && $0.isNumber || $0 == "-" }
-    }
+    static func isValidID(_ id: String) -> Bool { Identifier.isValid(id) }
 
     public func text() -> String {
         header + "\n" + (kind == .multipleChoice ? choiceBody : openBody)
