@@ -38,6 +38,8 @@ struct RubricOptions: ParsableArguments {
     }
 }
 
+extension MarkScale: ExpressibleByArgument {}
+
 /// `--format` of a command that prints text or JSON, so its help and completion offer only those.
 enum TextOrJSON: String, CaseIterable, ExpressibleByArgument {
     case text, json
