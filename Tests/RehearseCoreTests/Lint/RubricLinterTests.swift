@@ -29,7 +29,7 @@ struct RubricLinterTests {
         #expect(
             report.diagnostics.contains {
                 $0.location.file.hasSuffix("ops/slow.yaml")
-                    && $0.message.contains("scores 67, below 80; it misses retrain")
+                    && $0.message.contains("scores 73, below 80; it misses retrain")
             })
         #expect(report.summary == "2 errors, 0 warnings (2 questions checked)")
     }
