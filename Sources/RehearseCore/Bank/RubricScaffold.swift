@@ -167,8 +167,8 @@ public struct RubricScaffold: Sendable {
                 answer: TODO an answer with neither.
                 expect: {missing: [first-idea, second-idea]}
               - level: wrong                  # confident, the right terms, a wrong core claim: 0-30
-                answer: TODO a confident answer built on the wrong idea, with the first idea and the second idea.
-                expect: {misconceptions: [wrong-idea]}
+                answer: TODO a confident answer built on the wrong idea, with the first idea and the second idea. And the other wrong claim.
+                expect: {misconceptions: [wrong-idea, other-wrong-idea]}
               - level: negated                # names the practices and turns them down: 0-30
                 answer: TODO an answer that says the first idea is unnecessary and would skip the second idea.
               - level: buzzword               # the right words, nothing concrete: 0-30
