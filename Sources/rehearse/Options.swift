@@ -33,7 +33,11 @@ struct RubricOptions: ParsableArguments {
     func loadBankAndSites(from root: URL? = nil) throws -> (bank: Bank, sites: [PatternSite]) {
         let probeCache = ProbeCache.standard(environment: ProcessInfo.processInfo.environment)
         let result = try BankLoader(probeCache: probeCache).loadReportingAll(from: root ?? folder)
-        guard let bank = result.bank else { throw BankError.invalid(result.diagnostics) }
+        guard let bank = result.bank else { throw BankError.invalid(result.diagnostics + result.setAside) }
+        for diagnostic in result.setAside {
+            Terminal.printWarning(
+                "\(diagnostic); set aside until it is fixed: an answer that needs it cannot be graded")
+        }
         return (bank, result.patternSites)
     }
 }

@@ -142,6 +142,7 @@ struct GradeCommandTests {
             output.stderr.contains(
                 "Rubrics/general/slow.yaml:6:42: error: pattern '(a+)+$' in concept 'many-a' of question 'slow' hits PCRE2's match limit"
             ))
+        #expect(output.stderr.contains("is not in the bank: it was set aside"))
     }
 
     @Test("REHEARSE_RUBRICS points at another bank")

@@ -13,6 +13,10 @@ public struct BankLoader: Sendable {
         public var partial: Bank
         /// Every pattern as written, with where it is written and whose it is.
         public var patternSites: [PatternSite]
+        /// Patterns that backtrack catastrophically, left out of the bank: the rest of the bank still
+        /// loads (an interview goes on; an answer that needs one is saved ungraded), lint reports each as
+        /// an error, `rubric test` fails the question, and every command should warn of them.
+        public var setAside: [Diagnostic] = []
     }
 
     public static let bankFile = "bank.yaml"
@@ -60,7 +64,7 @@ public struct BankLoader: Sendable {
             typoCorrector: TypoCorrector(vocabulary: session.vocabulary(), wordList: wordList))
         return Result(
             bank: diagnostics.hasErrors ? nil : bank, diagnostics: diagnostics, partial: bank,
-            patternSites: session.patternSites)
+            patternSites: session.patternSites, setAside: session.setAside.sorted { $0.location < $1.location })
     }
 }
 

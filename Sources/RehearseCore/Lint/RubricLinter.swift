@@ -17,7 +17,7 @@ public struct RubricLinter {
     public func lint(_ folder: URL, scope: PathScope = .everything) throws(BankError) -> LintReport {
         let loaded = try loader.loadReportingAll(from: folder)
         let questions = loaded.partial.questions.filter { scope.contains($0.source.file) }
-        var diagnostics = loaded.diagnostics
+        var diagnostics = loaded.diagnostics + loaded.setAside
         diagnostics += LongestOptionCheck.diagnostics(loaded.partial.questions)
         let grader = Grader(bank: loaded.partial, limits: limits)
         for question in questions where question.kind != .multipleChoice {

@@ -26,8 +26,8 @@ extension LoadSession {
                 blowUps[site.source] = .some(input)
             }
             if case let input?? = blowUps[site.source] {
-                // Refused here, so no command that loads the bank can grade a candidate with it.
-                diagnostics.append(Diagnostic(.error, at: site.location, PatternChecks.backtracking(site, on: input)))
+                // Set aside here, so no command that loads the bank ever runs it on a candidate's answer.
+                setAside.append(Diagnostic(.error, at: site.location, PatternChecks.backtracking(site, on: input)))
                 continue
             }
             if case let .invalidPattern(_, offset, message)? = failed[site.source] {
@@ -43,7 +43,7 @@ extension LoadSession {
                     ))
             }
         }
-        // Set aside, so even the partial bank lint grades with never runs one.
+        // Left out of the library: grading a question that uses one is a clear error, not a hang.
         return PatternLibrary(compiled.filter { blowUps[$0.key].map { $0 == nil } ?? true })
     }
 }

@@ -7,6 +7,8 @@ import Yams
 struct LoadSession {
     let root: URL
     var diagnostics: [Diagnostic] = []
+    /// Patterns left out of the bank because they backtrack catastrophically (see `Result.setAside`).
+    var setAside: [Diagnostic] = []
     var domains: [Domain] = []
     var concepts: [String: Concept] = [:]
     var conceptLocations: [String: SourceLocation] = [:]
