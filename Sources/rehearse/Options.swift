@@ -27,12 +27,28 @@ struct RubricOptions: ParsableArguments {
 
     func loadBank() throws -> Bank { try loadBank(from: folder) }
 
-    func loadBank(from root: URL) throws -> Bank {
-        let cache = BankCache.standardFolder(environment: ProcessInfo.processInfo.environment).map(BankCache.init)
-        let result = try BankLoader(cache: cache).loadReportingAll(from: root)
-        guard let bank = result.bank else { throw BankError.invalid(result.diagnostics) }
-        return bank
+    func loadBank(from root: URL) throws -> Bank { try loadBankAndSites(from: root).bank }
+
+    /// The bank and where each of its patterns is written, for messages that point at a pattern.
+    func loadBankAndSites(from root: URL? = nil) throws -> (bank: Bank, sites: [PatternSite]) {
+        let environment = ProcessInfo.processInfo.environment
+        let cache = BankCache.standardFolder(environment: environment).map(BankCache.init)
+        let loader = BankLoader(cache: cache, probeCache: ProbeCache.standard(environment: environment))
+        let result = try loader.loadReportingAll(from: root ?? folder)
+        guard let bank = result.bank else { throw BankError.invalid(result.diagnostics + result.setAside) }
+        for diagnostic in result.setAside {
+            Terminal.printWarning(
+                "\(diagnostic); set aside until it is fixed: an answer that needs it cannot be graded")
+        }
+        return (bank, result.patternSites)
     }
+}
+
+extension MarkScale: ExpressibleByArgument {}
+
+/// `--format` of a command that prints text or JSON, so its help and completion offer only those.
+enum TextOrJSON: String, CaseIterable, ExpressibleByArgument {
+    case text, json
 }
 
 struct FormatOption: ParsableArguments {

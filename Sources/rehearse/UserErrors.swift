@@ -61,7 +61,7 @@ private func exitCode(for error: Error) -> Int32 {
     case let error as AgreementError:
         switch error {
         case .unknownQuestion: ExitStatus.usage
-        case .unreadableLine, .missingColumn, .markOutOfRange, .empty: ExitStatus.dataError
+        case .badLines, .missingColumn, .mixedScale, .unknownConcepts, .empty: ExitStatus.dataError
         }
     case let error as SessionError:
         switch error {

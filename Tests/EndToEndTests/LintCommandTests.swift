@@ -14,6 +14,11 @@ struct LintCommandTests {
         var testDescription: String { file }
     }
 
+    struct SetAsideCase: Sendable {
+        var command: [String]
+        var status: Int32
+    }
+
     static let cases: [Case] = [
         Case(
             file: "yaml-syntax",
@@ -56,7 +61,38 @@ struct LintCommandTests {
         Case(
             file: "sample-below-80",
             expected:
-                "1:1: error: the sample answer of question 'sample-below-80' scores 21, below 80; it misses drift-detection",
+                "4:1: error: the sample answer of question 'sample-below-80' scores 21, below 80; it misses drift-detection",
+            status: 1),
+        Case(
+            file: "impossible-range",
+            expected:
+                "22:25: error: example 3 of question 'impossible-range' expects min_score 50, above 40, the top of a weak example's range (0–40); lower it, set max_score too, or change the level",
+            status: 1),
+        Case(
+            file: "unclosed-quote",
+            expected: "3:9: error: invalid YAML: this quote is never closed (", status: 1),
+        Case(
+            file: "not-utf8",
+            expected: "3:32: error: byte 0xFF is not UTF-8; save the file as UTF-8", status: 1),
+        Case(
+            file: "backspace-pattern",
+            expected:
+                "12:17: error: pattern in concept 'retrain' of question 'backspace-pattern' holds the control character U+0008 (backspace), so it never matches an answer; in double quotes YAML reads \\b as that character",
+            status: 1),
+        Case(
+            file: "placeholder",
+            expected:
+                "3:9: error: question 'placeholder' still holds the placeholder TODO that 'rubric new' wrote here; replace it with the real text",
+            status: 1),
+        Case(
+            file: "mc-letter",
+            expected:
+                "10:27: error: example 2 of question 'mc-letter' answers 'E', which is not an option; use one of A, B, C",
+            status: 1),
+        Case(
+            file: "excluded-pattern",
+            expected:
+                "9:24: error: concept 'drift-detection' of question 'excluded-pattern' excludes pattern '\\bmonitor\\b', which the shared concept does not have",
             status: 1),
         Case(
             file: "required-lighter-than-optional",
@@ -103,7 +139,53 @@ struct LintCommandTests {
         for broken in Self.cases {
             #expect(output.stdout.contains("/Rubrics/ops/\(broken.file).yaml:\(broken.expected)"), "\(broken.file)")
         }
-        #expect(output.stdout.hasSuffix(" errors, 1 warning (10 questions checked)\n"))
+        // Three files do not parse (yaml-syntax, unclosed-quote, not-utf8), so no question of theirs is checked.
+        #expect(output.stdout.hasSuffix(" errors, 2 warnings (\(Self.cases.count - 3) questions checked)\n"))
+    }
+
+    @Test(
+        "A pattern that backtracks catastrophically is set aside by every command that loads the bank, from the cache too",
+        arguments: [
+            SetAsideCase(command: ["rubric", "test"], status: 1), SetAsideCase(command: ["bank", "list"], status: 0),
+            SetAsideCase(command: ["grade", "--question", "catastrophic-backtracking"], status: 65),
+        ])
+    func catastrophicPatternSetAsideEverywhere(_ run: SetAsideCase) throws {
+        let command = run.command, status = run.status
+        let temporary = try TemporaryFolder()
+        let bank = try Fixtures.copy("LintBank", into: temporary)
+        try FileManager.default.copyItem(
+            atPath: Fixtures.path("LintBroken/catastrophic-backtracking.yaml"),
+            toPath: bank.appendingPathComponent("ops/catastrophic-backtracking.yaml").path)
+        for _ in 1...2 {
+            let output = try RehearseProcess.run(
+                command, stdin: "aaaa aaaa " + String(repeating: "a", count: 5000), in: temporary.url)
+            #expect(output.status == status, "\(command): \(output.stdout)")
+            #expect(
+                output.stderr.contains(
+                    "warning: Rubrics/ops/catastrophic-backtracking.yaml:16:14: error: pattern '(a+)+$' in misconception 'slow'"
+                ),
+                "\(output.stderr)")
+        }
+    }
+
+    @Test("--format json lists every problem with its file, line, column and severity")
+    func json() throws {
+        let temporary = try TemporaryFolder()
+        let bank = try Fixtures.copy("LintBank", into: temporary)
+        try FileManager.default.copyItem(
+            atPath: Fixtures.path("LintBroken/wrong-type.yaml"),
+            toPath: bank.appendingPathComponent("ops/wrong-type.yaml").path)
+        let output = try RehearseProcess.run(["rubric", "lint", "--format", "json"], in: temporary.url)
+        #expect(output.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let problems = try #require(report["problems"] as? [[String: Any]])
+        #expect(report["errors"] as? Int == 1)
+        #expect(report["questions_checked"] as? Int == 2)
+        #expect(problems.first?["file"] as? String == "Rubrics/ops/wrong-type.yaml")
+        #expect(problems.first?["line"] as? Int == 11)
+        #expect(problems.first?["column"] as? Int == 13)
+        #expect(problems.first?["severity"] as? String == "error")
+        #expect((problems.first?["message"] as? String)?.hasPrefix("'weight' in concept 'retrain'") == true)
     }
 
     @Test("A PATH limits the report to that file, and finds its bank without --rubrics")

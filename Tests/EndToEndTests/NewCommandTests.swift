@@ -4,7 +4,7 @@ import Testing
 @Suite("rehearse rubric new, end to end")
 struct NewCommandTests {
     @Test(
-        "Each kind's skeleton is written in its domain folder and passes lint and rubric test",
+        "Each kind's skeleton is written in its domain folder, fails lint and every command until its TODOs are replaced, then passes lint and rubric test",
         arguments: ["technical", "behavioural", "multiple-choice"])
     func skeletonPassesChecks(kind: String) throws {
         let temporary = try TemporaryFolder()
@@ -18,6 +18,15 @@ struct NewCommandTests {
             contentsOf: temporary.url.appendingPathComponent("Rubrics/ops/fresh-question.yaml"), encoding: .utf8)
         #expect(text.hasPrefix("# yaml-language-server: $schema=../schema/rubric.schema.json\n"))
         #expect(text.contains("kind: \(kind)\n"))
+        let todos = text.split(separator: "\n").filter { !$0.hasPrefix("#") && $0.contains("TODO") }.count
+        let draft = try RehearseProcess.run(["rubric", "lint", "Rubrics/ops/fresh-question.yaml"], in: temporary.url)
+        #expect(draft.status == 1)
+        #expect(draft.stdout.hasSuffix("\(todos) errors, 0 warnings (1 question checked)\n"), "\(draft.stdout)")
+        #expect(draft.stdout.contains("still holds the placeholder TODO that 'rubric new' wrote here"))
+        let served = try RehearseProcess.run(["bank", "list"], in: temporary.url)
+        #expect(served.status == 65, "a skeleton must never reach a candidate")
+        let filled = text.replacingOccurrences(of: "TODO", with: "Filled in")
+        try Data(filled.utf8).write(to: temporary.url.appendingPathComponent("Rubrics/ops/fresh-question.yaml"))
         let lint = try RehearseProcess.run(["rubric", "lint", "Rubrics/ops/fresh-question.yaml"], in: temporary.url)
         #expect(lint.stdout == "no problems found (1 question checked)\n")
         let test = try RehearseProcess.run(["rubric", "test", "Rubrics/ops/fresh-question.yaml"], in: temporary.url)

@@ -51,6 +51,28 @@ struct RubricAgreementTests {
         #expect(lenient.status == 0)
     }
 
+    @Test("A PATH limits the measure to its questions; an unknown concept label names the nearest id")
+    func pathAndLabels() throws {
+        let scoped = try RehearseProcess.run([
+            "rubric", "test", "Rubrics/monitoring-governance/handle-data-drift.yaml", "--responses", Self.marked,
+        ])
+        #expect(scoped.status == 0, "\(scoped.stderr)")
+        let lines = try String(contentsOfFile: Self.marked, encoding: .utf8).split(separator: "\n")
+        let drift = lines.filter { $0.contains(#""question": "handle-data-drift""#) }.count
+        #expect(scoped.stdout.contains("Agreement with \(drift) marked responses"), "\(scoped.stdout)")
+        #expect(!scoped.stdout.contains("canary-vs-blue-green"))
+
+        let temporary = try TemporaryFolder()
+        let typo = lines.map { $0.replacingOccurrences(of: #"["retraining"]"#, with: #"["retrainig"]"#) }
+        _ = try temporary.write("typo.jsonl", typo.joined(separator: "\n") + "\n")
+        let output = try RehearseProcess.run([
+            "rubric", "test", "--responses", temporary.url.appendingPathComponent("typo.jsonl").path,
+        ])
+        #expect(output.status == 65)
+        #expect(output.stderr.contains("typo.jsonl:2: concept 'retrainig' is not in the rubric of 'handle-data-drift'"))
+        #expect(output.stderr.contains("did you mean 'retraining'?"))
+    }
+
     @Test("A response to an unknown question is refused with its line and a suggestion")
     func unknownQuestion() throws {
         let folder = try TemporaryFolder()

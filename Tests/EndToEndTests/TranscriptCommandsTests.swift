@@ -53,6 +53,30 @@ struct TranscriptCommandsTests {
 
     // MARK: regrade
 
+    @Test("regrade --write rewrites the Markdown report beside a changed transcript")
+    func regradeRewritesReport() throws {
+        let saved = try fixtures.save(daysAgo: 1, [("drift", Self.weakDrift)])
+        let rubrics = try TranscriptFixtures.copyRubrics(into: temp.url)
+        let exported = try RehearseProcess.run(["export", saved.path], in: temp.url)
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let report = saved.deletingPathExtension().appendingPathExtension("md")
+        let before = try String(contentsOf: report, encoding: .utf8)
+        let drift = rubrics.appendingPathComponent("monitoring/drift.yaml")
+        let edited = try String(contentsOf: drift, encoding: .utf8).replacingOccurrences(
+            of: "  - ref: drift-detection\n    weight: 3\n    required: true\n",
+            with:
+                "  - ref: drift-detection\n    weight: 3\n    required: true\n    patterns: ['\\baccuracy drops\\b']\n")
+        try Data(edited.utf8).write(to: drift)
+        let written = try RehearseProcess.run(
+            ["regrade", saved.path, "--write", "--rubrics", rubrics.path], in: temp.url)
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(written.stdout.contains("Rewrote 1 Markdown report: "), "\(written.stdout)")
+        let after = try String(contentsOf: report, encoding: .utf8)
+        #expect(after != before)
+        let score = try fixtures.store.load(saved).entries[0].grade.score
+        #expect(after.contains("\(score)"))
+    }
+
     @Test("After a rubric edit, regrade shows old and new scores; --write saves them and keeps the old grade")
     func regradeAfterEdit() throws {
         let saved = try fixtures.save(

@@ -60,17 +60,29 @@ public struct AgreementReport: Sendable {
     ) throws -> AgreementReport {
         let scale = MarkedResponses.scale(responses)
         var rows: [Row] = []
+        var unknownLabels: [LineProblem] = []
         for response in responses {
             guard let question = bank.questions.first(where: { $0.id == response.questionID }) else {
                 throw AgreementError.unknownQuestion(
                     file: file, line: response.line, id: response.questionID,
                     suggestion: closestMatch(to: response.questionID, in: bank.questions.map(\.id)))
             }
+            let ids = question.rubric.concepts.map(\.id)
+            for label in response.concepts ?? [] where !ids.contains(label) {
+                let hint = closestMatch(to: label, in: ids).map { "; did you mean '\($0)'?" } ?? ""
+                unknownLabels.append(
+                    LineProblem(
+                        line: response.line,
+                        problem:
+                            "concept '\(label)' is not in the rubric of '\(question.id)' (\(ids.joined(separator: ", ")))\(hint)"
+                    ))
+            }
             rows.append(
                 Row(
                     response: response, grade: try grader.grade(response.answer, for: question),
                     humanScore: response.mark * scale))
         }
+        if !unknownLabels.isEmpty { throw AgreementError.unknownConcepts(file: file, problems: unknownLabels) }
         let ids = rows.map(\.response.questionID).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         return AgreementReport(
             rows: rows, overall: measures(rows),

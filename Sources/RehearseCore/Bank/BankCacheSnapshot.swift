@@ -7,14 +7,16 @@ struct BankSnapshot: Codable {
     struct Site: Codable {
         var source: String
         var location: SourceLocation
-        var quoteWidth: Int
+        /// `PatternSite.columns`; empty for nil, as the cache's coder writes no optionals' absence.
+        var columns: [Int]
+        var hasColumns: Bool
         var owner: String
-        var offsetsApply: Bool
     }
 
     var domains: [Domain]
     /// By id in the bank; a list here, as the cache's coder writes no dictionary.
     var concepts: [Concept]
+    var misconceptions: [Misconception]
     var questions: [Question]
     var contentHash: String
     var patterns: [String]
@@ -22,27 +24,32 @@ struct BankSnapshot: Codable {
     var synonyms: [[String]]
     var vocabulary: [String]
     var diagnostics: [Diagnostic]
+    /// Patterns set aside for catastrophic backtracking: left out of `patterns`, reported again.
+    var setAside: [Diagnostic]
     var patternSites: [Site]
 
     init(bank: Bank, result: BankLoader.Result) {
         domains = bank.domains
         concepts = bank.concepts.keys.sorted().compactMap { bank.concepts[$0] }
+        misconceptions = bank.misconceptions.keys.sorted().compactMap { bank.misconceptions[$0] }
         questions = bank.questions
         contentHash = bank.contentHash
         patterns = bank.patterns.sources.sorted()
         synonyms = bank.synonyms.groups.keys.sorted().map { [$0] + bank.synonyms.groups[$0]! }
         vocabulary = bank.typoCorrector.vocabularyWords.sorted()
         diagnostics = result.diagnostics
+        setAside = result.setAside
         patternSites = result.patternSites.map {
             Site(
-                source: $0.source, location: $0.location, quoteWidth: $0.quoteWidth, owner: $0.owner,
-                offsetsApply: $0.offsetsApply)
+                source: $0.source, location: $0.location, columns: $0.columns ?? [], hasColumns: $0.columns != nil,
+                owner: $0.owner)
         }
     }
 
     func result(wordList: WordList) -> BankLoader.Result {
         let bank = Bank(
             domains: domains, concepts: Dictionary(concepts.map { ($0.id, $0) }, uniquingKeysWith: { $1 }),
+            misconceptions: Dictionary(misconceptions.map { ($0.id, $0) }, uniquingKeysWith: { $1 }),
             questions: questions, contentHash: contentHash, patterns: PatternLibrary(compilingOnFirstUse: patterns),
             synonyms: SynonymTable(
                 Dictionary(synonyms.map { ($0[0], Array($0.dropFirst())) }, uniquingKeysWith: { $1 })),
@@ -51,8 +58,8 @@ struct BankSnapshot: Codable {
             bank: bank, diagnostics: diagnostics, partial: bank,
             patternSites: patternSites.map {
                 PatternSite(
-                    source: $0.source, location: $0.location, quoteWidth: $0.quoteWidth, owner: $0.owner,
-                    offsetsApply: $0.offsetsApply)
-            })
+                    source: $0.source, location: $0.location, columns: $0.hasColumns ? $0.columns : nil, owner: $0.owner
+                )
+            }, setAside: setAside)
     }
 }

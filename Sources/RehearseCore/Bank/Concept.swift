@@ -56,9 +56,12 @@ public struct Misconception: Codable, Sendable, Hashable, Identifiable {
     public var why: String
     /// Concepts the wrong claim contradicts: when it fires, they earn nothing, whatever else matched.
     public var contradicts: [String]
+    /// Where it is defined, for diagnostics; nil when built in code.
+    public var location: SourceLocation?
 
     public init(
-        id: String, label: String, patterns: [String], penalty: Double, why: String, contradicts: [String] = []
+        id: String, label: String, patterns: [String], penalty: Double, why: String, contradicts: [String] = [],
+        location: SourceLocation? = nil
     ) {
         self.id = id
         self.label = label
@@ -66,6 +69,7 @@ public struct Misconception: Codable, Sendable, Hashable, Identifiable {
         self.penalty = penalty
         self.why = why
         self.contradicts = contradicts
+        self.location = location
     }
 
     /// This misconception with only the contradicted concepts that a question uses.

@@ -73,6 +73,9 @@ public struct RubricExample: Codable, Sendable, Hashable {
         self.location = location
     }
 
+    /// The least a question's sample answer must score: the bottom of a strong example's range.
+    public static let sampleAnswerMinimum = defaultRange(for: .strong).lowerBound
+
     /// The score range a level means when the example does not set one.
     public static func defaultRange(for level: Level) -> ClosedRange<Int> {
         switch level {
@@ -98,6 +101,8 @@ public struct Question: Codable, Sendable, Hashable, Identifiable {
     public var rubric: Rubric
     public var examples: [RubricExample]
     public var source: SourceLocation
+    /// Where `sample_answer:` is written, for its diagnostics; nil when built in code.
+    public var sampleAnswerLocation: SourceLocation?
     /// Fingerprint of the rubric file, recorded with every grade.
     public var contentHash: String
 

@@ -8,7 +8,7 @@ public enum RubricKeys {
     /// A concept defined in place in a question: a shared concept's keys plus how the question uses it.
     public static let inlineConcept = sharedConcept + ["weight", "required"]
     public static let conceptReference = [
-        "ref", "weight", "required", "follow_up", "label", "why", "patterns", "typos",
+        "ref", "weight", "required", "follow_up", "label", "why", "patterns", "exclude_patterns", "typos",
     ]
     public static let question = [
         "id", "domain", "kind", "prompt", "time_limit", "hint", "sample_answer", "concepts", "misconceptions",

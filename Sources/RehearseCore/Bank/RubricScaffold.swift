@@ -30,8 +30,9 @@ extension ScaffoldError: LocalizedError {
     }
 }
 
-/// `rehearse rubric new`: a commented skeleton question file that already passes lint and `rubric
-/// test`, so a coach starts from green and edits one thing at a time.
+/// `rehearse rubric new`: a commented skeleton question file whose only errors are its placeholders
+/// (`Placeholders`): with every TODO replaced it passes lint and `rubric test`, and until then the bank
+/// refuses to load, so a skeleton is never served to a candidate.
 public struct RubricScaffold: Sendable {
     public var id: String
     public var domain: String
@@ -72,6 +73,7 @@ public struct RubricScaffold: Sendable {
         Created \(path)
         Next:
           1. Replace every TODO: the prompt, the sample answer, the concepts and their patterns, the examples.
+             Until then lint reports each one and the bank does not load, so no candidate sees the skeleton.
           2. rehearse rubric lint \(path)
           3. rehearse rubric test \(path)
           4. echo "an answer" | rehearse rubric explain --question \(id)
@@ -79,10 +81,7 @@ public struct RubricScaffold: Sendable {
         """
     }
 
-    static func isValidID(_ id: String) -> Bool {
-        !id.isEmpty && id.first != "-"
-            && id.allSatisfy { ("a"..."z").contains($0) || $0.isASCII && $0.isNumber || $0 == "-" }
-    }
+    static func isValidID(_ id: String) -> Bool { Identifier.isValid(id) }
 
     public func text() -> String {
         header + "\n" + (kind == .multipleChoice ? choiceBody : openBody)
@@ -168,8 +167,8 @@ public struct RubricScaffold: Sendable {
                 answer: TODO an answer with neither.
                 expect: {missing: [first-idea, second-idea]}
               - level: wrong                  # confident, the right terms, a wrong core claim: 0-30
-                answer: TODO a confident answer built on the wrong idea, with the first idea and the second idea.
-                expect: {misconceptions: [wrong-idea]}
+                answer: TODO a confident answer built on the wrong idea, with the first idea and the second idea. And the other wrong claim.
+                expect: {misconceptions: [wrong-idea, other-wrong-idea]}
               - level: negated                # names the practices and turns them down: 0-30
                 answer: TODO an answer that says the first idea is unnecessary and would skip the second idea.
               - level: buzzword               # the right words, nothing concrete: 0-30

@@ -5,11 +5,14 @@ import Yams
 struct YAMLReader {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
+    /// The file's lines, for placing a column inside a scalar (`columns(of:)`).
+    private var lines: [Substring] = []
 
     init(file: String) { self.file = file }
 
     /// Parses the file's text; a syntax error becomes a diagnostic at its line and column.
     mutating func compose(_ text: String) -> Node? {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         do {
             // The basic resolver tags every scalar as a string: typed values are read on demand
             // (`node.int`, `node.bool`), and resolving tags by regular expression was most of parsing.
@@ -29,6 +32,19 @@ struct YAMLReader {
     func location(_ node: Node?) -> SourceLocation {
         guard let mark = node?.mark else { return SourceLocation(file: file) }
         return SourceLocation(file: file, line: mark.line, column: mark.column)
+    }
+
+    /// The column of every character of a one-line scalar's value (see `ScalarColumns`).
+    func columns(of node: Node) -> [Int]? {
+        guard let scalar = node.scalar, let mark = node.mark, mark.line >= 1, mark.line <= lines.count else {
+            return nil
+        }
+        return ScalarColumns.map(
+            line: lines[mark.line - 1], startColumn: mark.column, style: scalar.style, value: scalar.string)
+    }
+
+    mutating func error(at location: SourceLocation, _ message: String) {
+        diagnostics.append(Diagnostic(.error, at: location, message))
     }
 
     mutating func error(at node: Node?, _ message: String) {
@@ -91,9 +107,13 @@ struct YAMLReader {
         return nil
     }
 
+    /// YAML 1.2's true and false only, as editors and the JSON Schemas read them: YAML 1.1's yes, no, on
+    /// and off are an error rather than a boolean that one tool reads and another rejects.
     mutating func bool(_ mapping: Node.Mapping, _ key: String, in what: String) -> Bool? {
         guard let node = mapping[text: key] else { return nil }
-        if let value = node.bool { return value }
+        if let text = node.scalar?.string, ["true", "false"].contains(text.lowercased()) {
+            return text.lowercased() == "true"
+        }
         error(at: node, "'\(key)' in \(what) must be true or false, not '\(node.string ?? "a list")'")
         return nil
     }
@@ -113,6 +133,14 @@ struct YAMLReader {
 
     private mutating func record(_ yamlError: YamlError) {
         switch yamlError {
+        case let .scanner(context?, problem, mark, _) where context.text.contains("quoted scalar"):
+            // libyaml notices an unclosed quote only where the text runs out; the quote opened at the
+            // context mark, which is the line to fix.
+            diagnostics.append(
+                Diagnostic(
+                    .error, at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                    "invalid YAML: this quote is never closed (\(problem) at line \(mark.line), column \(mark.column)); close it on this line, or escape a quote inside it"
+                ))
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
             let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")

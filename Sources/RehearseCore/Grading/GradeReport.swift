@@ -141,7 +141,9 @@ public struct GradeReport {
             out += "\n**Notes**\n\n" + grade.signals.map { "- \($0.advice)" }.joined(separator: "\n") + "\n"
         }
         if let caveats = grade.caveats {
-            out += "\n**This grade may be off**\n\n" + caveats.map { "- \(Markdown.escape($0))" }.joined(separator: "\n") + "\n"
+            out +=
+                "\n**This grade may be off**\n\n" + caveats.map { "- \(Markdown.escape($0))" }.joined(separator: "\n")
+                + "\n"
         }
         return out
     }

@@ -18,8 +18,8 @@ extension GradingError: LocalizedError {
                 + "this answer (catastrophic backtracking). Rewrite the pattern without nested repetition such as "
                 + "(a+)+; 'rehearse rubric lint' finds such patterns."
         case let .patternNotCompiled(question, pattern):
-            return "pattern '\(pattern)' of question '\(question)' was not compiled with the bank; load the "
-                + "question from the same bank as the grader."
+            return "pattern '\(pattern)' of question '\(question)' is not in the bank: it was set aside because it "
+                + "hits PCRE2's match limit ('rehearse rubric lint' shows where), or the question comes from another bank."
         case let .matchFailed(question, error):
             return "matching failed in question '\(question)': \(error)"
         }

@@ -94,7 +94,8 @@ struct NormalizedAnswer {
         /// The pending white space: a line break where a bullet or a paragraph starts, else one space.
         private mutating func flushSpace(at offset: Int) {
             guard pendingSpace else { return }
-            let breaksStatement = pendingBreaks >= 2 || (pendingBreaks == 1 && NormalizedAnswer.isBullet(at: offset, in: bytes))
+            let breaksStatement =
+                pendingBreaks >= 2 || (pendingBreaks == 1 && NormalizedAnswer.isBullet(at: offset, in: bytes))
             emit(breaksStatement ? 0x0A : 0x20, from: offset, to: offset)
             pendingSpace = false
             pendingBreaks = 0

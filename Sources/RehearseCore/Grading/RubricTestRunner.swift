@@ -73,21 +73,23 @@ public struct RubricTestRunner {
     }
 
     private func checkSampleAnswer(_ question: Question, scored: inout [Scored]) -> Failure? {
+        let location = question.sampleAnswerLocation ?? question.source
         do {
             let grade = try grader.grade(question.sampleAnswer, for: question)
+            let minimum = RubricExample.sampleAnswerMinimum
             scored.append(
                 Scored(
-                    location: question.source, questionID: question.id, example: "sample_answer", score: grade.score,
-                    expected: 80...100, passed: grade.score >= 80))
-            guard grade.score < 80 else { return nil }
+                    location: location, questionID: question.id, example: "sample_answer", score: grade.score,
+                    expected: minimum...100, passed: grade.score >= minimum))
+            guard grade.score < minimum else { return nil }
             return Failure(
-                location: question.source, questionID: question.id, example: "sample_answer",
+                location: location, questionID: question.id, example: "sample_answer",
                 message:
-                    "the sample answer scores \(grade.score), below 80; it misses \(grade.missing.joined(separator: ", "))"
+                    "the sample answer scores \(grade.score), below \(minimum); it misses \(grade.missing.joined(separator: ", "))"
             )
         } catch {
             return Failure(
-                location: question.source, questionID: question.id, example: "sample_answer",
+                location: location, questionID: question.id, example: "sample_answer",
                 message: "\(error.localizedDescription)")
         }
     }
@@ -133,7 +135,8 @@ public struct RubricTestRunner {
             return failure(error.localizedDescription)
         }
         var problems: [String] = []
-        if !(example.minScore...example.maxScore).contains(grade.score) {
+        let expected = example.minScore...max(example.minScore, example.maxScore)
+        if !expected.contains(grade.score) {
             let matched = grade.concepts.filter(\.matched).map(\.id)
             problems.append(
                 "scored \(grade.score), expected \(example.minScore)–\(example.maxScore) (matched: \(matched.isEmpty ? "none" : matched.joined(separator: ", ")); missing: \(grade.missing.isEmpty ? "none" : grade.missing.joined(separator: ", ")))"
@@ -159,7 +162,7 @@ public struct RubricTestRunner {
         scored.append(
             Scored(
                 location: example.location, questionID: question.id, example: name, score: grade.score,
-                expected: example.minScore...example.maxScore, passed: problems.isEmpty))
+                expected: expected, passed: problems.isEmpty))
         return problems.isEmpty ? nil : failure(problems.joined(separator: "; "))
     }
 }

@@ -13,7 +13,8 @@ struct Statements {
 
     /// Words before a `.` that do not end a sentence.
     static let abbreviations: Set<String> = [
-        "e.g", "i.e", "eg", "ie", "etc", "vs", "approx", "incl", "esp", "cf", "no", "dr", "mr", "ms", "fig", "a.m", "p.m",
+        "e.g", "i.e", "eg", "ie", "etc", "vs", "approx", "incl", "esp", "cf", "no", "dr", "mr", "ms", "fig", "a.m",
+        "p.m",
         "am", "pm", "approx", "avg", "est", "min", "max", "sec", "hrs",
     ]
 

@@ -16,6 +16,8 @@ struct BacktrackingProbe {
     }
 
     static let runBytes = 3_000
+    /// Raise when the inputs change, so `ProbeCache` forgets what the old inputs found safe.
+    static let version = 1
 
     let matcher: Matcher
 

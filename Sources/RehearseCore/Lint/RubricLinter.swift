@@ -17,8 +17,7 @@ public struct RubricLinter {
     public func lint(_ folder: URL, scope: PathScope = .everything) throws(BankError) -> LintReport {
         let loaded = try loader.loadReportingAll(from: folder)
         let questions = loaded.partial.questions.filter { scope.contains($0.source.file) }
-        var diagnostics = loaded.diagnostics
-        diagnostics += backtrackingDiagnostics(loaded.patternSites, patterns: loaded.partial.patterns)
+        var diagnostics = loaded.diagnostics + loaded.setAside
         diagnostics += LongestOptionCheck.diagnostics(loaded.partial.questions)
         let grader = Grader(bank: loaded.partial, limits: limits)
         for question in questions where question.kind != .multipleChoice {
@@ -26,21 +25,6 @@ public struct RubricLinter {
         }
         let inScope = diagnostics.filter { scope.contains($0.location.file) }
         return LintReport(diagnostics: Self.sortedUnique(inScope), questionsChecked: questions.count)
-    }
-
-    private func backtrackingDiagnostics(_ sites: [PatternSite], patterns: PatternLibrary) -> [Diagnostic] {
-        let probe = BacktrackingProbe(matcher: Matcher(limits: limits))
-        var verdicts: [String: BacktrackingProbe.Input?] = [:]
-        return sites.compactMap { site in
-            guard let pattern = patterns[site.source] else { return nil }
-            if verdicts[site.source] == nil { verdicts[site.source] = .some(probe.firstBlowUp(of: pattern)) }
-            guard case let input?? = verdicts[site.source] else { return nil }
-            return Diagnostic(
-                .error, at: site.location,
-                "pattern '\(site.source)' in \(site.owner) hits PCRE2's match limit on \(input.description): it "
-                    + "backtracks catastrophically and would fail to grade such an answer; remove nested repetition "
-                    + "such as (a+)+ and bound open-ended gaps, e.g. .{0,60} instead of .*")
-        }
     }
 
     private static func sortedUnique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
@@ -54,26 +38,31 @@ private struct QuestionChecks {
     let question: Question
     let grader: Grader
 
-    static let sampleAnswerMinimum = RubricExample.defaultRange(for: .strong).lowerBound
+    static let sampleAnswerMinimum = RubricExample.sampleAnswerMinimum
 
     func run() -> [Diagnostic] {
         var diagnostics = weightDiagnostics()
         var strongGrades: [Grade] = []
-        for example in question.examples where example.level == .strong {
+        var fired: Set<String> = []
+        for example in question.examples {
             switch grade(example.answer, at: example.location) {
-            case let .graded(grade): strongGrades.append(grade)
+            case let .graded(grade):
+                if example.level == .strong { strongGrades.append(grade) }
+                fired.formUnion(grade.misconceptions.map(\.id))
             case let .failed(diagnostic): diagnostics.append(diagnostic)
             case .skipped: return diagnostics
             }
         }
         diagnostics += unearnedConceptDiagnostics(strongGrades)
+        diagnostics += untestedMisconceptionDiagnostics(fired: fired)
         // A missing sample answer is the loader's error already.
         guard !question.sampleAnswer.isEmpty else { return diagnostics }
-        switch grade(question.sampleAnswer, at: question.source) {
+        let location = question.sampleAnswerLocation ?? question.source
+        switch grade(question.sampleAnswer, at: location) {
         case let .graded(grade) where grade.score < Self.sampleAnswerMinimum:
             diagnostics.append(
                 Diagnostic(
-                    .error, at: question.source,
+                    .error, at: location,
                     "the sample answer of question '\(question.id)' scores \(grade.score), below \(Self.sampleAnswerMinimum); "
                         + "it misses \(grade.missing.joined(separator: ", ")); cover them in the sample answer, or widen their patterns"
                 ))
@@ -119,6 +108,18 @@ private struct QuestionChecks {
         }
     }
 
+    /// A misconception that no example states: nothing shows its pattern fires, and a typo in it (or a
+    /// `\b` that double quotes made a backspace) would go unnoticed.
+    private func untestedMisconceptionDiagnostics(fired: Set<String>) -> [Diagnostic] {
+        question.rubric.misconceptions.filter { !fired.contains($0.id) }.map { misconception in
+            Diagnostic(
+                .warning, at: misconception.location ?? question.source,
+                "misconception '\(misconception.id)' of question '\(question.id)' fires on none of its examples, so "
+                    + "nothing shows its patterns work; add an example that states it (a weak one, with its score range)"
+            )
+        }
+    }
+
     private func weightDiagnostics() -> [Diagnostic] {
         let optional = question.rubric.concepts.filter { !$0.required }
         guard let heaviestOptional = optional.max(by: { $0.weight < $1.weight }) else { return [] }
@@ -151,5 +152,24 @@ public struct LintReport: Sendable {
     /// One `file:line:column: severity: message` line per problem, then the summary.
     public func render() -> String {
         (diagnostics.map(\.description) + [summary]).joined(separator: "\n") + "\n"
+    }
+
+    private struct Shape: Encodable {
+        struct Problem: Encodable {
+            var file: String, line: Int, column: Int, severity: String, message: String
+        }
+        var problems: [Problem]
+        var errors: Int, warnings: Int, questionsChecked: Int
+    }
+
+    /// The same problems for editors and CI: `{"problems": [{file, line, column, severity, message}], ...}`.
+    public func json() -> String {
+        JSONOutput.encode(
+            Shape(
+                problems: diagnostics.map {
+                    .init(
+                        file: $0.location.file, line: $0.location.line, column: $0.location.column,
+                        severity: $0.severity.rawValue, message: $0.message)
+                }, errors: errorCount, warnings: warningCount, questionsChecked: questionsChecked))
     }
 }

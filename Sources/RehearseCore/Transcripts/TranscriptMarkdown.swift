@@ -148,7 +148,8 @@ public struct TranscriptMarkdown {
                 var line =
                     "- **\(Markdown.escape(concept.label))**\(concept.required ? " (required)" : ""): \(Markdown.escape(concept.why))"
                 if let misconception = concept.contradictedBy {
-                    line += " Contradicted by a wrong claim in the answer (\(Markdown.escape(misconception))), so not counted."
+                    line +=
+                        " Contradicted by a wrong claim in the answer (\(Markdown.escape(misconception))), so not counted."
                 } else if let negated = concept.negatedMention {
                     line += " Turned down, so not counted: “\(Markdown.escape(negated.context))”."
                 }

@@ -130,10 +130,16 @@ public struct RegradeReport {
     public var items: [Item]
     /// Whether the new grades were saved.
     public var written: Bool
+    /// List only the answers whose grade changed (the summary still counts them all).
+    public var changedOnly: Bool
+    /// The Markdown reports rewritten beside their transcripts, so none is left stale.
+    public var reportsRewritten: [String]
 
-    public init(items: [Item], written: Bool) {
+    public init(items: [Item], written: Bool, changedOnly: Bool = false, reportsRewritten: [String] = []) {
         self.items = items
         self.written = written
+        self.changedOnly = changedOnly
+        self.reportsRewritten = reportsRewritten
     }
 
     public func render(_ format: OutputFormat, style: TextStyle = .plain) -> String {
@@ -144,14 +150,17 @@ public struct RegradeReport {
         var lines: [String] = []
         let width = items.flatMap(\.regrade.changes).map(\.questionID.count).max() ?? 0
         for item in items {
+            let shown = item.regrade.changes.filter { !changedOnly || $0.outcome == .changed }
+            guard !shown.isEmpty || !changedOnly else { continue }
             lines.append(style.bold(item.path))
-            for change in item.regrade.changes {
+            for change in shown {
                 lines.append(
                     "  " + change.questionID.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
                         + describe(change, style: style))
             }
         }
         let changes = items.flatMap(\.regrade.changes)
+        lines += questionSummary(changes.filter { $0.outcome == .changed }, style: style)
         let rescored = changes.filter { $0.outcome == .changed || $0.outcome == .unchanged }.count
         let changed = changes.filter { $0.outcome == .changed }.count
         let missing = changes.filter { $0.outcome == .notInBank }.count
@@ -167,7 +176,33 @@ public struct RegradeReport {
                 : " Run again with --write to save the new grades."
         }
         lines.append(summary)
+        if !reportsRewritten.isEmpty {
+            lines.append(
+                "Rewrote \(reportsRewritten.count) Markdown report\(reportsRewritten.count == 1 ? "" : "s"): "
+                    + reportsRewritten.joined(separator: ", "))
+        }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Per question: how many of its answers changed, the mean old and new score, and the concepts
+    /// gained or lost most often, so a rubric edit's effect reads at a glance.
+    private func questionSummary(_ changed: [Regrade.Change], style: TextStyle) -> [String] {
+        let byQuestion = Dictionary(grouping: changed, by: \.questionID)
+        guard !byQuestion.isEmpty else { return [] }
+        let width = byQuestion.keys.map(\.count).max() ?? 0
+        var lines = [style.bold("By question")]
+        for (id, group) in byQuestion.sorted(by: { $0.key < $1.key }) {
+            let old = Double(group.compactMap(\.oldScore).reduce(0, +)) / Double(group.count)
+            let new = Double(group.compactMap(\.newScore).reduce(0, +)) / Double(group.count)
+            var line =
+                "  " + id.padding(toLength: width, withPad: " ", startingAt: 0)
+                + "  \(group.count) changed, mean \(Int(old.rounded())) → \(Int(new.rounded()))"
+            let gained = Set(group.flatMap(\.gained)).sorted(), lost = Set(group.flatMap(\.lost)).sorted()
+            if !gained.isEmpty { line += "  " + gained.map { style.green("+\($0)") }.joined(separator: " ") }
+            if !lost.isEmpty { line += "  " + lost.map { style.red("−\($0)") }.joined(separator: " ") }
+            lines.append(line)
+        }
+        return lines
     }
 
     private func describe(_ change: Regrade.Change, style: TextStyle) -> String {
@@ -201,10 +236,17 @@ public struct RegradeReport {
         }
         var written: Bool
         var transcripts: [File]
+        var reportsRewritten: [String]
     }
 
     public func json() -> String {
         JSONOutput.encode(
-            JSONShape(written: written, transcripts: items.map { .init(path: $0.path, changes: $0.regrade.changes) }))
+            JSONShape(
+                written: written,
+                transcripts: items.map { item in
+                    .init(
+                        path: item.path,
+                        changes: item.regrade.changes.filter { !changedOnly || $0.outcome == .changed })
+                }.filter { !changedOnly || !$0.changes.isEmpty }, reportsRewritten: reportsRewritten))
     }
 }

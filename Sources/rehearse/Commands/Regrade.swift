@@ -7,11 +7,12 @@ struct RegradeCommand: ParsableCommand {
         commandName: "regrade",
         abstract: "Re-score saved answers with the current rubrics and show what changed.",
         discussion: """
-            For coaches after a rubric edit: every answer (with its follow-up answers) is graded again and printed as old → new score, with the concepts it gained (+) and lost (−). Nothing is saved unless you pass --write; then each changed grade replaces the old one, which is kept in the answer's history. Questions no longer in the bank are reported and left alone.
+            For coaches after a rubric edit: every answer (with its follow-up answers) is graded again and printed as old → new score, with the concepts it gained (+) and lost (−). Nothing is saved unless you pass --write; then each changed grade replaces the old one, which is kept in the answer's history. Questions no longer in the bank are reported and left alone. With --write, a Markdown report beside a changed transcript (written by practice or export) is written again, so it never shows the old grades. After the list, a summary per question: how many answers changed, the mean old and new score, and the concepts gained and lost.
 
               rehearse regrade Transcripts
               rehearse regrade Transcripts/2026-11-23-190512-mixed.json --write
               rehearse regrade Transcripts --rubrics ~/edited-rubrics --format json
+              rehearse regrade Transcripts --changed-only
             """)
 
     @Argument(help: ArgumentHelp("Transcript files, or folders of them.", valueName: "file-or-dir"))
@@ -20,8 +21,11 @@ struct RegradeCommand: ParsableCommand {
     @Flag(name: .long, help: "Save the new grades into the transcripts (atomically), keeping the old ones in history.")
     var write = false
 
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Flag(name: .customLong("changed-only"), help: "List only the answers whose grade changed.")
+    var changedOnly = false
+
+    @Option(name: .long, help: "Output format.")
+    var format: TextOrJSON = .text
 
     @OptionGroup var rubricOptions: RubricOptions
 
@@ -29,16 +33,34 @@ struct RegradeCommand: ParsableCommand {
         if paths.isEmpty {
             throw ValidationError("name a transcript file or folder, e.g. 'rehearse regrade Transcripts'.")
         }
-        if format == .markdown { throw ValidationError("'regrade' prints text or json.") }
     }
 
     func run() throws {
         try reportingErrors {
             let bank = try rubricOptions.loadBank()
-            let report = try TranscriptRegrader(bank: bank).regrade(
-                paths.map { URL(fileURLWithPath: $0) }, write: write, at: Date(), problem: warnSkipped)
-            if report.items.isEmpty { throw TranscriptError.noTranscripts(folder: paths.joined(separator: ", ")) }
-            print(report.render(format, style: Terminal.style), terminator: "")
+            let loaded = try loadTranscripts(paths.map { URL(fileURLWithPath: $0) })
+            if loaded.isEmpty { throw TranscriptError.noTranscripts(folder: paths.joined(separator: ", ")) }
+            let regrader = TranscriptRegrader(bank: bank)
+            let now = Date()
+            var items: [RegradeReport.Item] = []
+            var reports: [String] = []
+            for transcript in loaded {
+                let regrade = try regrader.regrade(transcript.transcript, at: now)
+                if write, regrade.hasChanges {
+                    try TranscriptStore(folder: transcript.url.deletingLastPathComponent()).save(
+                        regrade.transcript, to: transcript.url)
+                    // The Markdown report beside it shows the old grades until it is written again.
+                    let report = TranscriptExport.reportURL(for: transcript.url, in: nil)
+                    if FileManager.default.fileExists(atPath: report.path) {
+                        let updated = LoadedTranscript(url: transcript.url, transcript: regrade.transcript)
+                        reports.append(try TranscriptExport().export(updated, to: nil).relativePath)
+                    }
+                }
+                items.append(.init(path: transcript.url.relativePath, regrade: regrade))
+            }
+            let report = RegradeReport(
+                items: items, written: write, changedOnly: changedOnly, reportsRewritten: reports)
+            print(report.render(format == .json ? .json : .text, style: Terminal.style), terminator: "")
         }
     }
 }

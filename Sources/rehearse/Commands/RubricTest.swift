@@ -24,6 +24,10 @@ struct RubricTest: ParsableCommand {
               rehearse rubric test --responses marked.jsonl --min-r 0.6  # exit 1 below r 0.6 (for CI)
               rehearse rubric test --responses marked.jsonl --min-pairwise 0.8 --min-spearman 0.7
               rehearse rubric test --responses marked.jsonl --format json
+              rehearse rubric test Rubrics/deployment --responses marked.jsonl   # only those questions
+              rehearse rubric test --responses marked.csv --scale 5 --skip-bad-lines
+
+            Every bad line is listed with its number; --skip-bad-lines measures the rest. A concept label the question's rubric lacks is an error that names the nearest id.
             """)
 
     @Argument(help: ArgumentHelp("Only the questions in this rubric file or folder.", valueName: "path"))
@@ -52,14 +56,26 @@ struct RubricTest: ParsableCommand {
             valueName: "share"))
     var minPairwise: Double?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "With --responses: the marks' scale, 5 or 100. Default: 5 when every mark is 0-5, 100 when most are above 5; a file with mostly 0-5 marks and a few above is refused.",
+            valueName: "top"))
+    var scale: MarkScale?
+
+    @Flag(
+        name: .customLong("skip-bad-lines"),
+        help: "With --responses: measure the lines that read, listing the others, instead of refusing the file.")
+    var skipBadLines = false
+
     @Option(name: .long, help: ArgumentHelp("With --responses: how many worst disagreements to list.", valueName: "n"))
     var worst = 5
 
     @Flag(name: .long, help: "With --responses: list every response with the rules that fired.")
     var all = false
 
-    @Option(name: .long, help: "With --responses: text or json.")
-    var format: OutputFormat = .text
+    @Option(name: .long, help: "With --responses: the output format.")
+    var format: TextOrJSON = .text
 
     @Flag(
         name: .shortAndLong,
@@ -69,18 +85,21 @@ struct RubricTest: ParsableCommand {
     @OptionGroup var rubricOptions: RubricOptions
 
     func validate() throws {
-        if responses == nil, minR != nil || minSpearman != nil || minPairwise != nil || all || format != .text {
+        if responses == nil,
+            minR != nil || minSpearman != nil || minPairwise != nil || all || format != .text || scale != nil
+                || skipBadLines
+        {
             throw ValidationError(
-                "--min-r, --min-spearman, --min-pairwise, --all and --format go with --responses FILE.")
+                "--min-r, --min-spearman, --min-pairwise, --all, --format, --scale and --skip-bad-lines go with --responses FILE."
+            )
         }
-        if format == .markdown { throw ValidationError("--format is text or json.") }
     }
 
     func run() throws {
         try reportingErrors {
             let (root, scope) = try rubricOptions.bankAndScope(for: path)
             let bank = try rubricOptions.loadBank(from: root)
-            if let responses { return try measureAgreement(responses, bank: bank) }
+            if let responses { return try measureAgreement(responses, bank: bank, scope: scope) }
             let questions = bank.questions.filter { scope.contains($0.source.file) }
             let report = RubricTestRunner(grader: Grader(bank: bank), bank: bank.questions).run(questions)
             if verbose { for scored in report.scored { print(scored) } }
@@ -90,13 +109,20 @@ struct RubricTest: ParsableCommand {
         }
     }
 
-    private func measureAgreement(_ file: String, bank: Bank) throws {
+    /// With a PATH, only the responses to the questions inside it.
+    private func measureAgreement(_ file: String, bank: Bank, scope: PathScope) throws {
         let text = String(decoding: try readInput(file), as: UTF8.self)
-        let marked = try MarkedResponses.parse(text, file: file)
+        let parsed = try MarkedResponses.parseReporting(text, file: file, scale: scale, skipBadLines: skipBadLines)
+        for skipped in parsed.skipped { Terminal.printWarning("\(file):\(skipped.line): skipped: \(skipped.problem)") }
+        let inScope = Set(bank.questions.filter { scope.contains($0.source.file) }.map(\.id))
+        let known = Set(bank.questions.map(\.id))
+        // A response to a question the bank lacks is still reported; one outside PATH is left out.
+        let marked = parsed.responses.filter { inScope.contains($0.questionID) || !known.contains($0.questionID) }
+        guard !marked.isEmpty else { throw AgreementError.empty(file: file) }
         let report = try AgreementReport.make(marked, bank: bank, grader: Grader(bank: bank), file: file)
         switch format {
         case .json: print(report.json(worst: worst), terminator: "")
-        default: print(report.text(style: Terminal.style, worst: worst, showingAll: all), terminator: "")
+        case .text: print(report.text(style: Terminal.style, worst: worst, showingAll: all), terminator: "")
         }
         let floors: [(name: String, option: String, value: Double?, floor: Double?)] = [
             ("Pearson r", "--min-r", report.overall.pearson, minR),

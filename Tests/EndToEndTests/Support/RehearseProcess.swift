@@ -37,6 +37,9 @@ struct RehearseProcess {
         } else {
             env.removeValue(forKey: "XDG_DATA_HOME")
         }
+        // The patterns found safe are remembered here, not in the user's ~/.cache.
+        env["XDG_CACHE_HOME"] =
+            FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-test-cache").path
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let input = Pipe(), output = Pipe(), error = Pipe()

@@ -46,8 +46,11 @@ struct AgreementTests {
         #expect(responses[0].questionID == "a")
         #expect(MarkedResponses.scale(responses) == 1)
         #expect(
-            throws: AgreementError.unreadableLine(
-                file: "m.jsonl", line: 2, problem: "not a JSON object with 'question', 'answer' and a numeric 'mark'")
+            throws: AgreementError.badLines(
+                file: "m.jsonl",
+                problems: [
+                    LineProblem(line: 2, problem: "not a JSON object with 'question', 'answer' and a numeric 'mark'")
+                ])
         ) {
             try MarkedResponses.parse(
                 "{\"question\": \"a\", \"answer\": \"x\", \"mark\": 1}\n{\"question\": \"a\"}", file: "m.jsonl")
@@ -55,6 +58,47 @@ struct AgreementTests {
         #expect(throws: AgreementError.missingColumn(file: "m.csv", column: "mark")) {
             try MarkedResponses.parse("question,answer\na,b\n", file: "m.csv")
         }
+    }
+
+    static let jsonl = [
+        #"{"question": "a", "answer": "x", "mark": 2}"#, #"{"question": "a", "answer": "y", "mark": 4}"#,
+        #"{"question": "a", "answer": "z", "mark": 7}"#, #"{"question": "a", "answer": "w", "mark": 1}"#,
+    ]
+
+    @Test("One mark of 7 among 0-5 marks is refused with its line, not read as a 0-100 file; a declared scale decides")
+    func mixedScale() throws {
+        let text = Self.jsonl.joined(separator: "\n")
+        #expect(
+            throws: AgreementError.mixedScale(
+                file: "m.jsonl", lowCount: 3, high: [LineProblem(line: 3, problem: "mark 7")])
+        ) { try MarkedResponses.parse(text, file: "m.jsonl") }
+        #expect(MarkedResponses.scale(try MarkedResponses.parse(text, file: "m.jsonl", scale: .hundred)) == 1)
+        #expect(throws: AgreementError.self) { try MarkedResponses.parse(text, file: "m.jsonl", scale: .five) }
+        let skipped = try MarkedResponses.parseReporting(text, file: "m.jsonl", scale: .five, skipBadLines: true)
+        #expect(skipped.responses.map(\.line) == [1, 2, 4])
+        #expect(skipped.skipped == [LineProblem(line: 3, problem: "mark 7 is above 5, the top of --scale 5")])
+        #expect(MarkedResponses.scale(skipped.responses) == 20)
+    }
+
+    @Test("Every bad line is reported with its number, and a UTF-8 byte-order mark is not part of the header")
+    func everyBadLine() throws {
+        let text = "\u{FEFF}question,answer,mark\na,x,2\na,y,lots\na\na,z,3\n"
+        do {
+            _ = try MarkedResponses.parse(text, file: "m.csv")
+            Issue.record("expected bad lines")
+        } catch {
+            #expect(
+                error
+                    == .badLines(
+                        file: "m.csv",
+                        problems: [
+                            LineProblem(line: 3, problem: "mark 'lots' is not a number"),
+                            LineProblem(line: 4, problem: "1 fields, fewer than the header's 3"),
+                        ]))
+            #expect(error.errorDescription?.contains("--skip-bad-lines") == true)
+        }
+        let rest = try MarkedResponses.parse(text, file: "m.csv", skipBadLines: true)
+        #expect(rest.map(\.answer) == ["x", "z"])
     }
 
     @Test("The report finds the worst disagreement and the concept the marker saw but the rubric did not")

@@ -6,12 +6,17 @@ import Testing
 @Suite("rubric new")
 struct RubricScaffoldTests {
     @Test(
-        "Every kind's skeleton loads without a diagnostic, lints clean and passes its own examples",
+        "Every kind's skeleton, its TODOs replaced, loads without a diagnostic, lints clean and passes its own examples",
         arguments: QuestionKind.allCases)
     func skeletonIsGreen(kind: QuestionKind) throws {
-        let bank = try TemporaryBank(questions: [:])
-        let path = try RubricScaffold(id: "fresh", domain: "ops", kind: kind).create(in: bank.root)
+        let bank = try TemporaryBank()
+        let scaffold = RubricScaffold(id: "fresh", domain: "ops", kind: kind)
+        let path = try scaffold.create(in: bank.root)
         #expect(path.hasSuffix("Rubrics/ops/fresh.yaml"))
+        let placeholders = try BankLoader().loadReportingAll(from: bank.root).diagnostics
+        #expect(!placeholders.isEmpty)
+        #expect(placeholders.allSatisfy { $0.message.contains("still holds the placeholder TODO") })
+        try bank.write("ops/fresh.yaml", scaffold.text().replacingOccurrences(of: "TODO", with: "Filled in"))
         let loaded = try BankLoader().loadReportingAll(from: bank.root)
         #expect(loaded.diagnostics.isEmpty)
         #expect(try bank.lint().diagnostics.isEmpty)

@@ -60,4 +60,32 @@ struct RubricSchemaConsistencyTests {
         #expect(Self.keys(bank) == Set(RubricKeys.bank))
         #expect(Self.keys(Self.at(bank, "properties", "domains", "items")) == Set(RubricKeys.domain))
     }
+
+    @Test("Every id pattern in the schemas is the loader's one id syntax")
+    func idPattern() throws {
+        var patterns: [String] = []
+        func collect(_ value: Any?) {
+            if let object = value as? [String: Any] {
+                for (key, child) in object {
+                    if ["id", "ref", "propertyNames"].contains(key),
+                        let pattern = (child as? [String: Any])?["pattern"] as? String
+                    {
+                        patterns.append(pattern)
+                    }
+                    collect(child)
+                }
+            } else if let array = value as? [Any] {
+                array.forEach(collect)
+            }
+        }
+        for name in [
+            "rubric.schema.json", "concepts.schema.json", "misconceptions.schema.json", "synonyms.schema.json",
+        ] {
+            collect(try Self.schema(name))
+        }
+        #expect(!patterns.isEmpty)
+        #expect(Set(patterns) == [Identifier.pattern])
+        #expect(Identifier.isValid("canary-vs-blue-green") && Identifier.isValid("2-phase"))
+        for bad in ["Upper", "under_score", "-leading", "", "ré", "a b"] { #expect(!Identifier.isValid(bad), "\(bad)") }
+    }
 }

@@ -28,14 +28,21 @@ struct SeedOverlapTests {
             let id = question.id
             texts += [("\(id) prompt", question.prompt), ("\(id) sample answer", question.sampleAnswer)]
             texts += question.hint.map { [("\(id) hint", $0)] } ?? []
-            texts += question.options.flatMap { [("\(id) option \($0.letter)", $0.text), ("\(id) why \($0.letter)", $0.why)] }
-            texts += question.examples.enumerated().map { ("\(id) example \($0.offset + 1)", $0.element.answer) }
-            texts += question.rubric.concepts.flatMap {
-                [("\(id) concept \($0.id)", $0.concept.label), ("\(id) why of \($0.id)", $0.concept.why)]
-                    + ($0.concept.followUp.map { [("\(id) follow-up of \($0.id)", $0.concept.followUp ?? "")] } ?? [])
+            for option in question.options {
+                texts.append(("\(id) option \(option.letter)", option.text))
+                texts.append(("\(id) why \(option.letter)", option.why))
             }
-            texts += question.rubric.misconceptions.flatMap {
-                [("\(id) misconception \($0.id)", $0.label), ("\(id) why of \($0.id)", $0.why)]
+            texts += question.examples.enumerated().map { ("\(id) example \($0.offset + 1)", $0.element.answer) }
+            for concept in question.rubric.concepts {
+                texts.append(("\(id) concept \(concept.id)", concept.concept.label))
+                texts.append(("\(id) why of \(concept.id)", concept.concept.why))
+                if let followUp = concept.concept.followUp {
+                    texts.append(("\(id) follow-up of \(concept.id)", followUp))
+                }
+            }
+            for misconception in question.rubric.misconceptions {
+                texts.append(("\(id) misconception \(misconception.id)", misconception.label))
+                texts.append(("\(id) why of \(misconception.id)", misconception.why))
             }
         }
         return texts

@@ -87,4 +87,6 @@ final class FixtureBank: TemporaryRubricFolder {
     func load() throws -> Bank { try BankLoader().load(from: root) }
 
     func diagnostics() throws -> [Diagnostic] { try BankLoader().loadReportingAll(from: root).diagnostics }
+
+    func lintErrors() throws -> [Diagnostic] { try RubricLinter().lint(root).diagnostics.errors }
 }

@@ -101,8 +101,12 @@ struct DrillSchedulerTests {
     func keyedByConcept() throws {
         let (factory, _) = try fixture()
         let transcripts = [
-            try factory.transcript(startedAt: TranscriptFactory.day(0), [.init("release", "I would send a canary to a small share first.")]),
-            try factory.transcript(startedAt: TranscriptFactory.day(1), [.init("release", "I would send a canary to a small share first.")]),
+            try factory.transcript(
+                startedAt: TranscriptFactory.day(0), [.init("release", "I would send a canary to a small share first.")]
+            ),
+            try factory.transcript(
+                startedAt: TranscriptFactory.day(1), [.init("release", "I would send a canary to a small share first.")]
+            ),
         ]
         // The release question is gone; rollback now lives only in a new question.
         let rollbackOnly = """
@@ -143,14 +147,16 @@ struct DrillRelearningTests {
             startedAt: TranscriptFactory.day(0),
             [.init("release", "I would send a canary to a small share first."), .init("release", "A canary first.")])
         #expect(DrillScheduler(bank: bank, transcripts: [once]).memories["rollback"]?.reviews == 1)
-        let twice = try factory.transcript(startedAt: TranscriptFactory.day(1), [.init("release", "I would send a canary to a small share first.")])
+        let twice = try factory.transcript(
+            startedAt: TranscriptFactory.day(1), [.init("release", "I would send a canary to a small share first.")])
         #expect(DrillScheduler(bank: bank, transcripts: [once, twice]).memories["rollback"]?.reviews == 2)
     }
 
     @Test("A concept missed an hour ago is due now, not at its long-term date")
     func relearningStep() throws {
         let (factory, bank) = try DrillSchedulerTests().fixture()
-        let missed = try factory.transcript(startedAt: TranscriptFactory.day(0), [.init("release", "I would send a canary to a small share first.")])
+        let missed = try factory.transcript(
+            startedAt: TranscriptFactory.day(0), [.init("release", "I would send a canary to a small share first.")])
         let memory = try #require(DrillScheduler(bank: bank, transcripts: [missed]).memories["rollback"])
         let anHourLater = memory.lastSeen.addingTimeInterval(3600)
         #expect(memory.isDue(at: anHourLater))

@@ -80,4 +80,23 @@ struct TranscriptRegraderTests {
         #expect(text.contains("drift           40 → 100  +drift-detection"))
         #expect(text.hasSuffix("2 answers re-scored, 1 changed. Run again with --write to save the new grades.\n"))
     }
+
+    @Test("--changed-only lists only the changed answers, and a per-question summary says what moved")
+    func changedOnlyAndSummary() throws {
+        let edited = try FixtureBank(files: [
+            "monitoring/drift.yaml": Self.editedDrift, "deployment/release.yaml": FixtureBank.releaseYAML,
+        ]).load()
+        let regrade = try TranscriptRegrader(bank: edited).regrade(try transcript(), at: TranscriptFactory.day(1))
+        let change = try #require(regrade.changes.first { $0.outcome == .changed })
+        let unchanged = try #require(regrade.changes.first { $0.outcome == .unchanged })
+        let all = RegradeReport(items: [.init(path: "t.json", regrade: regrade)], written: false).text(style: .plain)
+        #expect(all.contains("\n  \(unchanged.questionID) "))
+        let only = RegradeReport(items: [.init(path: "t.json", regrade: regrade)], written: false, changedOnly: true)
+            .text(style: .plain)
+        #expect(!only.contains("\n  \(unchanged.questionID) "))
+        #expect(only.contains("\n  \(change.questionID) "))
+        let summary = "  \(change.questionID)  1 changed, mean \(change.oldScore ?? -1) → \(change.newScore ?? -1)"
+        #expect(only.contains("By question\n" + summary), "\(only)")
+        #expect(only.contains("2 answers re-scored, 1 changed."))
+    }
 }
