@@ -189,7 +189,12 @@ struct BankCommandTests {
             lines.contains {
                 $0.contains("canary-vs-blue-green [sample_answer]: ") && $0.hasSuffix("(expected 80–100) ok")
             })
-        #expect(lines.contains { $0.contains("[example 3, weak]: ") && $0.contains("(expected 0–40) ok") })
+        #expect(lines.contains { $0.contains(", weak]: ") && $0.contains("(expected 0–40) ok") })
+        #expect(lines.contains { $0.contains(", buzzword]: ") && $0.contains("(expected 0–30) ok") })
+        #expect(
+            lines.contains {
+                $0.contains("[mutation: key terms as a bare list]: ") && $0.contains("(expected 0–25) ok")
+            })
         #expect(lines.last?.hasSuffix(" 0 failed") == true)
     }
 
@@ -206,7 +211,7 @@ struct BankCommandTests {
         ])
         #expect(output.status == 1)
         #expect(output.stdout.contains("handle-data-drift.yaml"))
-        #expect(output.stdout.contains("handle-data-drift [example 2, partial]: scored"))
+        #expect(output.stdout.contains(", partial]: scored"))
         let summary = try #require(output.stdout.split(separator: "\n").last)
         #expect(summary.hasSuffix("failed") && !summary.hasSuffix(" 0 failed"))
     }

@@ -26,7 +26,8 @@ struct TranscriptCommandsTests {
 
     @Test("export writes session.md beside session.json, and --output DIR puts it there")
     func export() throws {
-        let saved = try fixtures.save(daysAgo: 1, [("drift", Self.weakDrift), ("release", "A canary first.")])
+        let saved = try fixtures.save(
+            daysAgo: 1, [("drift", Self.weakDrift), ("release", "I would send a canary to a small share first.")])
         let beside = try RehearseProcess.run(["export", saved.path], in: temp.url)
         #expect(beside.status == 0, "\(beside.stderr)")
         let report = try String(contentsOf: saved.deletingPathExtension().appendingPathExtension("md"), encoding: .utf8)
@@ -121,9 +122,12 @@ struct TranscriptCommandsTests {
 
     @Test("progress ranks the weakest concept first, in text, Markdown and JSON; a stray .json is a warning")
     func progress() throws {
-        try fixtures.save(daysAgo: 6, [("drift", Self.weakDrift), ("release", "A canary first.")])
-        try fixtures.save(daysAgo: 3, [("drift", Self.weakDrift), ("release", "A canary first.")])
-        try fixtures.save(daysAgo: 1, [("drift", Self.strongDrift), ("release", "A canary first.")])
+        try fixtures.save(
+            daysAgo: 6, [("drift", Self.weakDrift), ("release", "I would send a canary to a small share first.")])
+        try fixtures.save(
+            daysAgo: 3, [("drift", Self.weakDrift), ("release", "I would send a canary to a small share first.")])
+        try fixtures.save(
+            daysAgo: 1, [("drift", Self.strongDrift), ("release", "I would send a canary to a small share first.")])
         try temp.write("Transcripts/notes.json", "{\"todo\": []}")
 
         let text = try RehearseProcess.run(["progress", "Transcripts"], in: temp.url)
@@ -162,7 +166,7 @@ struct TranscriptCommandsTests {
     @Test("drill --plan lists the due concepts and picks a question for each, then the longest unseen")
     func drillPlan() throws {
         try fixtures.save(daysAgo: 10, [("drift", Self.strongDrift)])
-        try fixtures.save(daysAgo: 3, [("release", "A canary first.")])
+        try fixtures.save(daysAgo: 3, [("release", "I would send a canary to a small share first.")])
 
         let plan = try rehearse(["drill", "--plan", "--count", "3", "--transcripts", "Transcripts"])
         #expect(plan.status == 0, "\(plan.stderr)")

@@ -82,11 +82,13 @@ enum Explanation {
         while start > statement.lowerBound, !isItemSeparator(start - 1, in: bytes) { start -= 1 }
         var end = match.upperBound
         while end < statement.upperBound, !isItemSeparator(end, in: bytes) { end += 1 }
-        // The mention's own words ("F1", "thresholds") say nothing about it, but a number in it does
-        // ("restored 2 days of data").
+        // A one-word mention ("F1", "thresholds") says nothing about itself; a longer one may ("compare the
+        // live distributions", "restored 2 days of data").
+        let own = words(bytes, match)
+        if own.contains(where: { $0.first?.isNumber == true }) { return true }
         let around =
             words(bytes, start..<match.lowerBound) + words(bytes, match.upperBound..<max(match.upperBound, end))
-        if words(bytes, match).contains(where: { $0.first?.isNumber == true }) { return true }
+            + (own.count > 1 ? own : [])
         return around.contains { relationWords.contains($0) || $0.contains(where: \.isNumber) }
     }
 
