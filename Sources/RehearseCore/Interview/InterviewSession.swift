@@ -14,19 +14,25 @@ public struct InterviewSession {
         case quit
     }
 
-    public private(set) var transcript: Transcript
-    /// Where the transcript is saved; the Markdown report goes beside it.
-    public let transcriptURL: URL
+    public internal(set) var transcript: Transcript
+    /// Where the transcript is saved; the Markdown report goes beside it. It moves only when a save
+    /// fails and the candidate picks another place (see `InterviewSession+Saving.swift`).
+    public internal(set) var transcriptURL: URL
     /// Told to the candidate when they stop: how to continue. Paths are shown as given (relative to the
     /// working folder when the transcript folder was given that way).
     public var resumeCommand: String
+    /// Called when the transcript moves to another file after a failed save; returns the new resume
+    /// command (the executable uses it to update its interrupt message too).
+    public var relocated: ((URL) -> String)?
 
     private let questions: [String: Question]
     private let grader: Grader
-    private let store: TranscriptStore
-    private let console: any InterviewConsole
-    private let clock: any InterviewClock
+    let store: TranscriptStore
+    let console: any InterviewConsole
+    let clock: any InterviewClock
     private let isResumed: Bool
+    /// The transcript's lock, held while the session runs, so a second process cannot write over it.
+    var lock: FileLock
 
     /// A new interview of `plan`, whose questions are already drawn (`InterviewPlanner.draw`). Claims
     /// its transcript file at once, so a session started in the same second gets a name of its own.
@@ -35,27 +41,33 @@ public struct InterviewSession {
         clock: any InterviewClock
     ) throws(TranscriptError) {
         let transcript = Transcript(plan: plan, bankHash: bank.contentHash, startedAt: clock.now())
+        store.removeLeftovers()
+        let url = try store.reserveURL(for: transcript)
         self.init(
-            transcript: transcript, url: try store.reserveURL(for: transcript), bank: bank, store: store,
-            console: console, clock: clock, isResumed: false)
+            transcript: transcript, url: url, bank: bank, store: store, console: console, clock: clock,
+            isResumed: false, lock: try store.lock(url))
     }
 
     /// Continues the interview saved at `url`.
     public init(
         resuming transcript: Transcript, from url: URL, bank: Bank, store: TranscriptStore,
         console: any InterviewConsole, clock: any InterviewClock
-    ) throws(InterviewError) {
-        guard transcript.status != .finished else { throw .alreadyFinished(transcript: url.path) }
+    ) throws {
+        let lock = try store.lock(url)
+        // Another process may have saved it between the caller's load and this lock: go on from the disk.
+        let transcript = (try? store.load(url)) ?? transcript
+        guard transcript.status != .finished else { throw InterviewError.alreadyFinished(transcript: url.path) }
         let known = Set(bank.questions.map(\.id))
         let gone = transcript.remainingQuestionIDs.filter { !known.contains($0) }
-        guard gone.isEmpty else { throw .questionsGone(ids: gone, transcript: url.path) }
+        guard gone.isEmpty else { throw InterviewError.questionsGone(ids: gone, transcript: url.path) }
         self.init(
-            transcript: transcript, url: url, bank: bank, store: store, console: console, clock: clock, isResumed: true)
+            transcript: transcript, url: url, bank: bank, store: store, console: console, clock: clock, isResumed: true,
+            lock: lock)
     }
 
     private init(
         transcript: Transcript, url: URL, bank: Bank, store: TranscriptStore, console: any InterviewConsole,
-        clock: any InterviewClock, isResumed: Bool
+        clock: any InterviewClock, isResumed: Bool, lock: FileLock
     ) {
         self.transcript = transcript
         transcriptURL = url
@@ -66,6 +78,7 @@ public struct InterviewSession {
         self.console = console
         self.clock = clock
         self.isResumed = isResumed
+        self.lock = lock
     }
 
     private var plan: InterviewPlan { transcript.plan }
@@ -233,13 +246,14 @@ public struct InterviewSession {
     private mutating func finish() throws -> Outcome {
         transcript.status = .finished
         try save()
-        let markdownURL = try store.saveMarkdown(transcript, beside: transcriptURL)
+        let markdownURL = saveReport()
         console.write("\n" + summary())
         if plan.feedback == .end {
             for entry in transcript.entries { console.write("\n" + InterviewFeedback(entry: entry).text(style: style)) }
             offerSampleAnswers()
         }
-        console.write("\nTranscript: \(transcriptURL.relativePath)\nReport:     \(markdownURL.relativePath)\n")
+        console.write(
+            "\nTranscript: \(transcriptURL.relativePath)\nReport:     \(markdownURL?.relativePath ?? "not written")\n")
         return .finished
     }
 
@@ -267,6 +281,6 @@ public struct InterviewSession {
 
     private mutating func save() throws {
         transcript.updatedAt = clock.now()
-        try store.save(transcript, to: transcriptURL)
+        try saveKeepingAnswers()
     }
 }

@@ -4,8 +4,9 @@ import Foundation
 /// evidence. Self-contained: it keeps each prompt, sample answer and grade, so it still exports after
 /// the bank changes.
 public struct Transcript: Codable, Sendable, Hashable {
-    /// The on-disk format. Bump it when a change would make older readers misread a file.
-    public static let currentFormatVersion = 1
+    /// The on-disk format. Bump it when a change would make older readers misread a file, and add the
+    /// step from the version before to `TranscriptMigrations`.
+    public static let currentFormatVersion = 2
 
     public enum Status: String, Codable, Sendable {
         case inProgress = "in-progress"
@@ -75,6 +76,8 @@ extension Transcript {
         /// The engine that computed `grade` when a regrade replaced the first one; nil means the
         /// transcript's `engineVersion`. Optional so files written before regrade existed still load.
         public var gradedByEngine: String?
+        /// The grading revision (`RehearseCore.gradingRevision`) that computed `grade`.
+        public var gradingRevision: Int
 
         public init(
             question: Question, answer: String, skipped: Bool, askedAt: Date, answeredAt: Date,
@@ -96,6 +99,7 @@ extension Transcript {
             self.followUps = followUps
             self.grade = grade
             history = []
+            gradingRevision = RehearseCore.gradingRevision
         }
 
         /// The text that was graded: the answer and every follow-up answer.
@@ -159,12 +163,18 @@ extension Transcript {
         public var rubricHash: String
         public var engineVersion: String
         public var replacedAt: Date
+        /// The grading revision that computed `grade`.
+        public var gradingRevision: Int
 
-        public init(grade: Grade, rubricHash: String, engineVersion: String, replacedAt: Date) {
+        public init(
+            grade: Grade, rubricHash: String, engineVersion: String, replacedAt: Date,
+            gradingRevision: Int = RehearseCore.gradingRevision
+        ) {
             self.grade = grade
             self.rubricHash = rubricHash
             self.engineVersion = engineVersion
             self.replacedAt = replacedAt
+            self.gradingRevision = gradingRevision
         }
     }
 }

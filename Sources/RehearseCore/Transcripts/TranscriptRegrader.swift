@@ -27,7 +27,17 @@ public struct TranscriptRegrader {
                 )
                 continue
             }
-            let grade = try grader.grade(entry.gradedText, for: question)
+            let grade: Grade
+            do {
+                grade = try grader.grade(entry.gradedText, for: question)
+            } catch {
+                // One pattern at PCRE2's limit on one answer: report that question, regrade the rest.
+                var change = Regrade.Change(
+                    questionID: entry.questionID, outcome: .failed, oldScore: entry.grade.score, newScore: nil)
+                change.problem = error.localizedDescription
+                changes.append(change)
+                continue
+            }
             var change = Regrade.Change(
                 questionID: entry.questionID, outcome: grade == entry.grade ? .unchanged : .changed,
                 oldScore: entry.grade.score, newScore: grade.score)
@@ -36,12 +46,16 @@ public struct TranscriptRegrader {
             change.gained = grade.concepts.map(\.id).filter { newEarned.contains($0) && !oldEarned.contains($0) }
             change.lost = entry.grade.concepts.map(\.id).filter { oldEarned.contains($0) && !newEarned.contains($0) }
             change.chosen = grade.choice?.chosen
+            change.cause = Regrade.Cause(
+                rubric: question.contentHash != entry.rubricHash, engine: gradingRevision != entry.gradingRevision)
             if change.outcome == .changed {
                 updated.entries[index].history.append(
                     Transcript.GradeRecord(
                         grade: entry.grade, rubricHash: entry.rubricHash,
-                        engineVersion: entry.gradedByEngine ?? transcript.engineVersion, replacedAt: now))
+                        engineVersion: entry.gradedByEngine ?? transcript.engineVersion, replacedAt: now,
+                        gradingRevision: entry.gradingRevision))
                 updated.entries[index].grade = grade
+                updated.entries[index].gradingRevision = gradingRevision
                 updated.entries[index].rubricHash = question.contentHash
                 updated.entries[index].gradedByEngine = version
             }
@@ -60,6 +74,22 @@ public struct Regrade: Sendable {
         /// The question is no longer in the bank; its grade is left as it was.
         case notInBank = "not-in-bank"
         case skipped
+        /// The answer could not be graded (a pattern hit PCRE2's match limit); left as it was.
+        case failed
+    }
+
+    /// What differs from when the old grade was computed: the rubric file, the grading engine, or both.
+    public enum Cause: String, Codable, Sendable {
+        case rubric, engine, both
+
+        init?(rubric: Bool, engine: Bool) {
+            switch (rubric, engine) {
+            case (true, true): self = .both
+            case (true, false): self = .rubric
+            case (false, true): self = .engine
+            case (false, false): return nil
+            }
+        }
     }
 
     public struct Change: Codable, Sendable, Hashable {
@@ -72,6 +102,10 @@ public struct Regrade: Sendable {
         public var lost: [String] = []
         /// For a multiple-choice question, the letter read from the answer.
         public var chosen: String?
+        /// Why the grade may differ; nil when neither the rubric nor the engine changed.
+        public var cause: Cause?
+        /// Why the answer could not be regraded (outcome `failed`).
+        public var problem: String?
     }
 
     public var transcript: Transcript
@@ -124,6 +158,10 @@ public struct RegradeReport {
         if missing > 0 {
             summary += ", \(missing) no longer in the bank (left as \(missing == 1 ? "it was" : "they were"))"
         }
+        let failed = changes.filter { $0.outcome == .failed }.count
+        if failed > 0 {
+            summary += ", \(failed) could not be regraded (left as \(failed == 1 ? "it was" : "they were"))"
+        }
         summary += "."
         if changed > 0 {
             summary +=
@@ -139,6 +177,8 @@ public struct RegradeReport {
         switch change.outcome {
         case .skipped:
             return style.dim("skipped; nothing to regrade")
+        case .failed:
+            return style.red("\(Self.score(change.oldScore))  not regraded, left as it was: \(change.problem ?? "")")
         case .notInBank:
             return style.yellow("\(change.oldScore ?? 0)  not in the bank any more; left as it was")
         case .unchanged:
@@ -150,6 +190,11 @@ public struct RegradeReport {
             parts += change.gained.map { style.green("+\($0)") }
             parts += change.lost.map { style.red("−\($0)") }
             if change.gained.isEmpty, change.lost.isEmpty, old == new { parts.append(style.dim("(wording changed)")) }
+            switch change.cause {
+            case .engine: parts.append(style.dim("(the grading engine changed, not the rubric)"))
+            case .both: parts.append(style.dim("(the rubric and the grading engine changed)"))
+            case .rubric, nil: break
+            }
             return parts.joined(separator: "  ")
         }
     }

@@ -12,6 +12,16 @@ public protocol FileStore: Sendable {
     /// Creates an empty file at `url` only if nothing is there, in one step no other process can
     /// interleave with; false when the file already exists.
     func createNew(_ url: URL) throws -> Bool
+    /// Removes a file if it is there.
+    func remove(_ url: URL)
+    /// Takes the lock of the transcript at `url` for this process, or says who holds it.
+    func lock(_ url: URL, holder: String) throws(TranscriptLockError) -> FileLock
+    /// Whether another process holds the lock of `url`.
+    func isLocked(_ url: URL) -> Bool
+    /// The hidden files (temporary files, locks) directly in `folder`.
+    func hiddenFiles(in folder: URL) -> [URL]
+    /// The size of the regular file at `url`; nil when it is not one.
+    func size(_ url: URL) -> Int?
 }
 
 extension FileStore {
@@ -20,66 +30,27 @@ extension FileStore {
         var isFolder: ObjCBool = false
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue
     }
-}
 
-/// The local disk: temporary file in the same folder, fsync, rename.
-public struct LocalFileStore: FileStore {
-    public init() {}
-
-    public func writeAtomically(_ data: Data, to url: URL) throws {
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
-        }
-        do {
-            let handle = try FileHandle(forWritingTo: temporary)
-            try handle.write(contentsOf: data)
-            try handle.synchronize()
-            try handle.close()
-            guard rename(temporary.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
-    }
-
-    public func read(_ url: URL) throws -> Data {
-        try Data(contentsOf: url)
-    }
-
-    public func files(in folder: URL) throws -> [URL] {
-        guard FileManager.default.fileExists(atPath: folder.path) else { return [] }
-        return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-            .filter { !$0.hasPrefix(".") }
-            .map { folder.appendingPathComponent($0) }
-    }
-
-    public func createFolder(_ url: URL) throws {
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    public func createNew(_ url: URL) throws -> Bool {
-        let descriptor = open(url.path, O_CREAT | O_EXCL | O_WRONLY, 0o644)
-        if descriptor >= 0 {
-            close(descriptor)
-            return true
-        }
-        if errno == EEXIST { return false }
-        throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
-    }
+    // A store that is not a shared disk has no other process to lock out and leaves nothing behind.
+    public func remove(_ url: URL) {}
+    public func lock(_ url: URL, holder: String) throws(TranscriptLockError) -> FileLock { .none }
+    public func isLocked(_ url: URL) -> Bool { false }
+    public func hiddenFiles(in folder: URL) -> [URL] { [] }
+    public func size(_ url: URL) -> Int? { nil }
 }
 
 /// Why a transcript could not be read or written.
 public enum TranscriptError: Error, Equatable, Sendable {
     case unreadable(path: String)
+    /// It is there but cannot be read: a folder, a FIFO, permissions, an I/O error.
+    case cannotRead(path: String, reason: String)
     case damaged(path: String, detail: String)
     case unsupportedVersion(path: String, found: Int, supported: Int)
     case cannotWrite(path: String, detail: String)
     case noTranscripts(folder: String)
     case cannotWriteReport(path: String, detail: String)
+    /// Another process has the transcript open for writing.
+    case locked(path: String, holder: String)
 }
 
 extension TranscriptError: LocalizedError {
@@ -87,6 +58,8 @@ extension TranscriptError: LocalizedError {
         switch self {
         case let .unreadable(path):
             return "cannot read the transcript '\(path)': no such file, or it is not readable."
+        case let .cannotRead(path, reason):
+            return "cannot read the transcript '\(path)': \(reason)."
         case let .damaged(path, detail):
             return "the transcript '\(path)' is damaged or not a rehearse transcript (\(detail)); "
                 + "restore it from a backup or remove it."
@@ -98,6 +71,8 @@ extension TranscriptError: LocalizedError {
                 + "folder you can write to."
         case let .cannotWriteReport(path, detail):
             return "cannot write '\(path)' (\(detail)); pass --output DIR with a folder you can write to."
+        case let .locked(path, holder):
+            return TranscriptLockError.held(path: path, holder: holder).localizedDescription
         case let .noTranscripts(folder):
             return "no transcripts in '\(folder)'; run 'rehearse practice' first, or pass the folder that holds them."
         }
@@ -143,7 +118,7 @@ public struct LoadedTranscript: Sendable {
 /// Transcripts as JSON files in one folder.
 public struct TranscriptStore: Sendable {
     public let folder: URL
-    private let files: any FileStore
+    let files: any FileStore
 
     public init(folder: URL, files: any FileStore = LocalFileStore()) {
         self.folder = folder
@@ -177,7 +152,7 @@ public struct TranscriptStore: Sendable {
                 if try files.createNew(candidate) { return candidate }
             }
         } catch {
-            throw .cannotWrite(path: folder.path, detail: error.localizedDescription)
+            throw .cannotWrite(path: folder.path, detail: Self.detail(of: error))
         }
         throw .cannotWrite(path: folder.path, detail: "a thousand sessions started in the same second")
     }
@@ -190,7 +165,7 @@ public struct TranscriptStore: Sendable {
             try files.createFolder(target.deletingLastPathComponent())
             try files.writeAtomically(try Self.encoder.encode(transcript), to: target)
         } catch {
-            throw .cannotWrite(path: target.path, detail: error.localizedDescription)
+            throw .cannotWrite(path: target.path, detail: Self.detail(of: error))
         }
         return target
     }
@@ -202,14 +177,27 @@ public struct TranscriptStore: Sendable {
         do {
             try files.writeAtomically(Data(TranscriptMarkdown(transcript).render().utf8), to: target)
         } catch {
-            throw .cannotWrite(path: target.path, detail: error.localizedDescription)
+            throw .cannotWrite(path: target.path, detail: Self.detail(of: error))
         }
         return target
     }
 
     public func load(_ url: URL) throws(TranscriptError) -> Transcript {
         let data: Data
-        do { data = try files.read(url) } catch { throw .unreadable(path: url.path) }
+        do {
+            data = try files.read(url)
+        } catch let error as InputReadError {
+            switch error {
+            case let .failed(failure) where failure.code == ENOENT: throw .unreadable(path: url.path)
+            case let .failed(failure): throw .cannotRead(path: url.path, reason: failure.reason)
+            case let .notAFile(_, kind): throw .cannotRead(path: url.path, reason: "it is \(kind), not a file")
+            case let .tooLarge(_, limit, _):
+                throw .damaged(
+                    path: url.path, detail: "larger than the \(BoundedFile.describe(limit)) limit for a transcript")
+            }
+        } catch {
+            throw .unreadable(path: url.path)
+        }
         return try Self.decode(data, path: url.path)
     }
 
@@ -217,6 +205,8 @@ public struct TranscriptStore: Sendable {
     public func all() throws(TranscriptError) -> [URL] {
         do {
             return try files.files(in: folder).filter { $0.pathExtension == "json" }
+        } catch let error as FileStoreError {
+            throw .cannotRead(path: folder.path, reason: error.reason)
         } catch {
             throw .unreadable(path: folder.path)
         }
@@ -227,6 +217,7 @@ public struct TranscriptStore: Sendable {
     public func loadAll() throws(TranscriptError) -> (transcripts: [LoadedTranscript], problems: [TranscriptError]) {
         var loaded: [LoadedTranscript] = []
         var problems: [TranscriptError] = []
+        removeLeftovers()
         for url in try all() {
             do { loaded.append(LoadedTranscript(url: url, transcript: try load(url))) } catch { problems.append(error) }
         }
@@ -235,10 +226,18 @@ public struct TranscriptStore: Sendable {
 
     /// The newest transcript that is still in progress, for `practice --resume`.
     public func latestUnfinished() throws(TranscriptError) -> URL? {
+        removeLeftovers()
         for url in try all().reversed() {
             if let transcript = try? load(url), transcript.status != .finished { return url }
         }
         return nil
+    }
+
+    /// The step and the system's reason: "could not flush to disk '…': the disk is full (ENOSPC)".
+    static func detail(of error: Error) -> String {
+        if let error = error as? FileStoreError { return error.localizedDescription }
+        if let code = error.posixCode { return FileStoreError.reason(code) }
+        return error.localizedDescription
     }
 
     static let encoder: JSONEncoder = {
@@ -247,31 +246,4 @@ public struct TranscriptStore: Sendable {
         encoder.dateEncodingStrategy = .iso8601
         return encoder
     }()
-
-    static func decode(_ data: Data, path: String) throws(TranscriptError) -> Transcript {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        struct VersionProbe: Decodable { var formatVersion: Int? }
-        guard let probe = try? decoder.decode(VersionProbe.self, from: data) else {
-            throw .damaged(path: path, detail: "not JSON")
-        }
-        guard let found = probe.formatVersion else { throw .damaged(path: path, detail: "no formatVersion") }
-        guard found <= Transcript.currentFormatVersion else {
-            throw .unsupportedVersion(path: path, found: found, supported: Transcript.currentFormatVersion)
-        }
-        do {
-            return try decoder.decode(Transcript.self, from: data)
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw .damaged(
-                path: path,
-                detail: "missing '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))'")
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
-            let DecodingError.dataCorrupted(context)
-        {
-            throw .damaged(
-                path: path, detail: "bad value at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'")
-        } catch {
-            throw .damaged(path: path, detail: "\(error)")
-        }
-    }
 }

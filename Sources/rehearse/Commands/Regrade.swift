@@ -41,14 +41,21 @@ struct RegradeCommand: ParsableCommand {
             let now = Date()
             var items: [RegradeReport.Item] = []
             for transcript in loaded {
-                let regrade = try regrader.regrade(transcript.transcript, at: now)
-                if write, regrade.hasChanges {
-                    try TranscriptStore(folder: transcript.url.deletingLastPathComponent()).save(
-                        regrade.transcript, to: transcript.url)
-                }
+                let store = TranscriptStore(folder: transcript.url.deletingLastPathComponent())
+                // With --write: locked, and read again under the lock, so an interview saving the same
+                // file meanwhile is refused (and named) rather than overwritten.
+                let lock = write ? try store.lock(transcript.url) : nil
+                let current = write ? try store.load(transcript.url) : transcript.transcript
+                let regrade = try regrader.regrade(current, at: now)
+                if write, regrade.hasChanges { try store.save(regrade.transcript, to: transcript.url) }
+                withExtendedLifetime(lock) {}
                 items.append(.init(path: transcript.url.relativePath, regrade: regrade))
             }
             print(RegradeReport(items: items, written: write).render(format, style: Terminal.style), terminator: "")
+            // Every other answer was regraded; the exit status still says that some could not be.
+            if items.contains(where: { $0.regrade.changes.contains { $0.outcome == .failed } }) {
+                throw ExitCode(ExitStatus.dataError)
+            }
         }
     }
 }

@@ -76,7 +76,9 @@ struct RubricTest: ParsableCommand {
     }
 
     private func measureAgreement(_ file: String, bank: Bank) throws {
-        let text = String(decoding: try readInput(file), as: UTF8.self)
+        let text = String(
+            decoding: try readInput(file, limit: BoundedFile.markedResponsesLimit, what: "a file of marked responses"),
+            as: UTF8.self)
         let marked = try MarkedResponses.parse(text, file: file)
         let report = try AgreementReport.make(marked, bank: bank, grader: Grader(bank: bank), file: file)
         switch format {

@@ -10,16 +10,21 @@ enum InteractiveRun {
     }
 
     static func run(_ session: inout InterviewSession, rubrics: String?) throws {
-        var command = "rehearse practice --resume \(Terminal.displayPath(session.transcriptURL))"
-        if let rubrics { command += " --rubrics \(rubrics)" }
-        session.resumeCommand = command
-        InterruptHandler.install(
-            farewell: """
+        // A failed save may move the transcript elsewhere; the farewell and the resume command follow it.
+        let announce = { (url: URL) -> String in
+            var command = "rehearse practice --resume \(Terminal.displayPath(url))"
+            if let rubrics { command += " --rubrics \(rubrics)" }
+            InterruptHandler.install(
+                farewell: """
 
-                Interrupted. Every answered question is saved in \(Terminal.displayPath(session.transcriptURL)).
-                Resume with: \(command)
+                    Interrupted. Every answered question is saved in \(Terminal.displayPath(url)).
+                    Resume with: \(command)
 
-                """)
+                    """)
+            return command
+        }
+        session.resumeCommand = announce(session.transcriptURL)
+        session.relocated = announce
         _ = try session.run()
     }
 }

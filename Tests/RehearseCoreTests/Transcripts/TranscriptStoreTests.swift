@@ -45,22 +45,25 @@ struct TranscriptStoreTests {
         let text = try String(contentsOf: saved, encoding: .utf8).replacingOccurrences(
             of: "\"seed\" : 7", with: "\"seed\" : \"seven\"")
         let url = try write("wrong-type.json", text)
-        #expect(throws: TranscriptError.damaged(path: url.path, detail: "bad value at 'plan.seed'")) {
+        #expect(
+            throws: TranscriptError.damaged(path: url.path, detail: "bad value at 'plan.seed': must be a whole number")
+        ) {
             try store.load(url)
         }
     }
 
     @Test("A newer format version asks for a newer rehearse")
     func newerVersion() throws {
+        let current = Transcript.currentFormatVersion
         let text = try String(contentsOf: saved, encoding: .utf8).replacingOccurrences(
-            of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 2")
+            of: "\"formatVersion\" : \(current)", with: "\"formatVersion\" : \(current + 1)")
         let url = try write("newer.json", text)
-        #expect(throws: TranscriptError.unsupportedVersion(path: url.path, found: 2, supported: 1)) {
+        #expect(throws: TranscriptError.unsupportedVersion(path: url.path, found: current + 1, supported: current)) {
             try store.load(url)
         }
         #expect(
-            TranscriptError.unsupportedVersion(path: url.path, found: 2, supported: 1).localizedDescription.contains(
-                "upgrade rehearse"))
+            TranscriptError.unsupportedVersion(path: url.path, found: current + 1, supported: current)
+                .localizedDescription.contains("upgrade rehearse"))
     }
 
     @Test("A file written before regrade existed (no gradedByEngine) still loads")
