@@ -32,7 +32,7 @@ public struct GradeReport {
         }
         for misconception in grade.misconceptions {
             lines.append(style.red("  ! \(misconception.label) (−\(misconception.penalty.formatted))"))
-            lines.append("      \"\(misconception.evidence.context)\"")
+            lines.append("      \"\(misconception.evidence.context.terminalSafe)\"")
             lines.append(style.dim("      \(misconception.why)"))
         }
         if !grade.signals.isEmpty {
@@ -51,7 +51,7 @@ public struct GradeReport {
             lines.append(
                 marker + "\(concept.label) " + style.dim("[\(concept.id), weight \(concept.weight.formatted)]"))
             if let evidence = concept.evidence {
-                lines.append("      \"\(evidence.context)\"")
+                lines.append("      \"\(evidence.context.terminalSafe)\"")
                 for correction in evidence.corrections ?? [] {
                     lines.append(style.dim("      read \"\(correction.read)\" as \"\(correction.takenAs)\""))
                 }
@@ -71,7 +71,7 @@ public struct GradeReport {
             lines.append(
                 marker + "\(concept.label) " + style.dim("[\(concept.id), \(tag)weight \(concept.weight.formatted)]"))
             if let negated = concept.negatedMention {
-                lines.append("      negated, so not counted: \"\(negated.context)\"")
+                lines.append("      negated, so not counted: \"\(negated.context.terminalSafe)\"")
             }
             lines.append(style.dim("      Why it matters: \(concept.why)"))
         }
@@ -222,7 +222,7 @@ public enum Markdown {
     /// One line of text, white space collapsed, safe inside a paragraph, a list item or a table cell.
     public static func escape(_ text: String) -> String {
         var out = ""
-        for character in text.collapsingWhitespace {
+        for character in text.collapsingWhitespace.terminalSafe {
             if inlineMarkup.contains(character) { out.append("\\") }
             out.append(character)
         }

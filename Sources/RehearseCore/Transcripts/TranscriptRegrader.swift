@@ -146,7 +146,7 @@ public struct RegradeReport {
             lines.append(style.bold(item.path))
             for change in item.regrade.changes {
                 lines.append(
-                    "  " + change.questionID.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                    "  " + change.questionID.terminalSafe.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
                         + describe(change, style: style))
             }
         }
@@ -187,8 +187,8 @@ public struct RegradeReport {
             let old = change.oldScore ?? 0, new = change.newScore ?? 0
             let arrow = new > old ? style.green("→") : new < old ? style.red("→") : "→"
             var parts = ["\(Self.score(change.oldScore)) \(arrow) \(Self.score(change.newScore))"]
-            parts += change.gained.map { style.green("+\($0)") }
-            parts += change.lost.map { style.red("−\($0)") }
+            parts += change.gained.map { style.green("+\($0.terminalSafe)") }
+            parts += change.lost.map { style.red("−\($0.terminalSafe)") }
             if change.gained.isEmpty, change.lost.isEmpty, old == new { parts.append(style.dim("(wording changed)")) }
             switch change.cause {
             case .engine: parts.append(style.dim("(the grading engine changed, not the rubric)"))
