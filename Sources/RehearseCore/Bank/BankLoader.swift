@@ -96,8 +96,7 @@ private struct LoadSession {
 
     mutating func read(_ url: URL) -> (YAMLReader, Node, String)? {
         var reader = YAMLReader(file: displayPath(url))
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            reader.error(at: nil, "cannot read the file; check its permissions")
+        guard let data = reader.readFile(url) else {
             diagnostics += reader.diagnostics
             return nil
         }
@@ -115,8 +114,9 @@ private struct LoadSession {
         return (reader, node, ContentHash.of(text))
     }
 
-    func yamlFiles(in folder: URL) -> [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    mutating func yamlFiles(in folder: URL) -> [URL] {
+        let (names, problem) = FolderListing.names(in: folder, display: displayPath(folder))
+        diagnostics += [problem].compactMap { $0 }
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
             .map { folder.appendingPathComponent($0) }
     }
@@ -264,13 +264,13 @@ private struct LoadSession {
     // MARK: Questions
 
     mutating func loadQuestions() {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        let (names, problem) = FolderListing.names(in: root, display: displayPath(root))
+        diagnostics += [problem].compactMap { $0 }
         for name in names.sorted() where name != BankLoader.conceptsFolder && !name.hasPrefix(".") {
             let url = root.appendingPathComponent(name)
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
-                continue
-            }
+            let entry = FolderListing.isFolder(url, display: displayPath(url))
+            diagnostics += [entry.problem].compactMap { $0 }
+            guard entry.isFolder else { continue }
             let files = yamlFiles(in: url)
             if !domains.isEmpty, !domains.contains(where: { $0.id == name }), !files.isEmpty {
                 diagnostics.append(
