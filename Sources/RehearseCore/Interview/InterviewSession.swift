@@ -42,10 +42,10 @@ public struct InterviewSession {
     ) throws(TranscriptError) {
         let transcript = Transcript(plan: plan, bankHash: bank.contentHash, startedAt: clock.now())
         store.removeLeftovers()
-        let url = try store.reserveURL(for: transcript)
+        let (url, lock) = try store.reserveURL(for: transcript)
         self.init(
             transcript: transcript, url: url, bank: bank, store: store, console: console, clock: clock,
-            isResumed: false, lock: try store.lock(url))
+            isResumed: false, lock: lock)
     }
 
     /// Continues the interview saved at `url`.

@@ -141,18 +141,31 @@ public struct TranscriptStore: Sendable {
     }
 
     /// Claims a file name for a new session: `fileName(for:)`, or with -2, -3, ... when a session that
-    /// started in the same second already has it, so two sessions never write over each other.
-    public func reserveURL(for transcript: Transcript) throws(TranscriptError) -> URL {
+    /// started in the same second already has it, so two sessions never write over each other. The
+    /// name's lock is taken before the file is created, so no other run takes the new, still empty
+    /// file for a leftover of a failed save.
+    public func reserveURL(for transcript: Transcript) throws(TranscriptError) -> (url: URL, lock: FileLock) {
         let base = url(for: transcript).deletingPathExtension().lastPathComponent
         do {
             try files.createFolder(folder)
-            for attempt in 1...1_000 {
-                let name = attempt == 1 ? base : "\(base)-\(attempt)"
-                let candidate = folder.appendingPathComponent(name).appendingPathExtension("json")
-                if try files.createNew(candidate) { return candidate }
-            }
         } catch {
             throw .cannotWrite(path: folder.path, detail: Self.detail(of: error))
+        }
+        for attempt in 1...1_000 {
+            let name = attempt == 1 ? base : "\(base)-\(attempt)"
+            let candidate = folder.appendingPathComponent(name).appendingPathExtension("json")
+            let lock: FileLock
+            do {
+                lock = try self.lock(candidate)
+            } catch {
+                if case .locked = error { continue }
+                throw error
+            }
+            do {
+                if try files.createNew(candidate) { return (candidate, lock) }
+            } catch {
+                throw .cannotWrite(path: folder.path, detail: Self.detail(of: error))
+            }
         }
         throw .cannotWrite(path: folder.path, detail: "a thousand sessions started in the same second")
     }
