@@ -54,6 +54,13 @@ public enum MarkedResponses {
         for response in responses where !(0...100).contains(response.mark) {
             throw .markOutOfRange(file: file, line: response.line, mark: response.mark)
         }
+        for response in responses where response.answer.utf8.count > AnswerText.maximumBytes {
+            throw .unreadableLine(
+                file: file, line: response.line,
+                problem:
+                    "the answer is \(response.answer.utf8.count) bytes, more than the \(AnswerText.maximumBytes)-byte limit for one answer"
+            )
+        }
         return responses
     }
 

@@ -102,3 +102,20 @@ struct TranscriptValidationTests {
         }
     }
 }
+
+@Suite("Marked responses are bounded")
+struct MarkedResponsesLimitTests {
+    @Test("an answer over 100 KB in a file of marked responses is refused, naming the file and line")
+    func longAnswer() throws {
+        let text =
+            #"{"question": "q", "answer": "ok", "mark": 3}"# + "\n"
+            + #"{"question": "q", "answer": ""# + String(repeating: "a", count: 200_000) + #"", "mark": 3}"#
+        #expect(throws: AgreementError.self) { try MarkedResponses.parse(text, file: "marked.jsonl") }
+        do {
+            _ = try MarkedResponses.parse(text, file: "marked.jsonl")
+        } catch {
+            #expect(error.localizedDescription.contains("marked.jsonl"))
+            #expect(error.localizedDescription.contains("more than the 100000-byte limit"))
+        }
+    }
+}
