@@ -48,6 +48,12 @@ let package = Package(
             dependencies: ["RehearseCore"],
             path: "Benchmarks/rehearse-eval"
         ),
+        // libFuzzer targets (scripts/fuzz.sh); a plain build is a replayer of input files.
+        .executableTarget(
+            name: "rehearse-fuzz",
+            dependencies: ["RehearseCore"],
+            path: "Fuzz/rehearse-fuzz"
+        ),
         // Golden-file checks shared by the test targets.
         .target(name: "RehearseTestSupport", path: "Tests/RehearseTestSupport"),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),

@@ -26,7 +26,8 @@ struct AnswerOptions: ParsableArguments {
         if answerFile == nil, Terminal.stdinIsTerminal {
             print("Type the answer, then press Ctrl-D on a new line:")
         }
-        let answer = try AnswerText.decode(try readInput(answerFile))
+        let answer = try AnswerText.decode(
+            try readInput(answerFile, limit: AnswerText.maximumBytes, what: "one answer"))
         return (question, answer, try Grader(bank: bank).grade(answer, for: question))
     }
 }

@@ -30,6 +30,7 @@ enum ExitStatus {
     static let dataError: Int32 = 65
     static let noInput: Int32 = 66
     static let cannotCreate: Int32 = 73
+    static let inUse: Int32 = 75
 }
 
 private func exitCode(for error: Error) -> Int32 {
@@ -49,9 +50,15 @@ private func exitCode(for error: Error) -> Int32 {
         }
     case let error as TranscriptError:
         switch error {
-        case .unreadable, .noTranscripts, .onlyScripted: ExitStatus.noInput
+        case .unreadable, .cannotRead, .noTranscripts, .onlyScripted: ExitStatus.noInput
         case .damaged, .unsupportedVersion: ExitStatus.dataError
         case .cannotWrite, .cannotWriteReport: ExitStatus.cannotCreate
+        case .locked: ExitStatus.inUse
+        }
+    case let error as InputReadError:
+        switch error {
+        case .tooLarge: ExitStatus.dataError
+        case .notAFile, .failed: ExitStatus.noInput
         }
     case let error as ScaffoldError:
         switch error {
@@ -86,9 +93,15 @@ enum InputError: Error, LocalizedError {
     }
 }
 
-/// Reads a whole file, or standard input when `path` is nil or "-".
-func readInput(_ path: String?) throws -> Data {
-    guard let path, path != "-" else { return FileHandle.standardInput.readDataToEndOfFile() }
-    guard let data = FileManager.default.contents(atPath: path) else { throw InputError.missingFile(path) }
-    return data
+/// Reads a whole file, or standard input when `path` is nil or "-", refusing more than `limit` bytes
+/// (`grade < /dev/zero` stops at the limit and says so, rather than filling memory).
+func readInput(_ path: String?, limit: Int, what: String) throws -> Data {
+    guard let path, path != "-" else {
+        return try BoundedFile.read(descriptor: STDIN_FILENO, path: "standard input", limit: limit, what: what)
+    }
+    do {
+        return try BoundedFile.read(URL(fileURLWithPath: path), limit: limit, what: what)
+    } catch let InputReadError.failed(failure) where failure.code == ENOENT {
+        throw InputError.missingFile(path)
+    }
 }

@@ -82,12 +82,13 @@ extension AgreementReport {
             "  \(row.response.questionID) line \(row.response.line): mark \(Int(row.humanScore.rounded())), score \(row.grade.score) "
                 + bandStyle("(\(verdict))")
         ]
-        lines.append(style.dim("    \"\(Self.snippet(row.response.answer))\""))
+        lines.append(style.dim("    \"\(Self.snippet(row.response.answer).terminalSafe)\""))
         let explanation = explanation(of: row)
         for concept in explanation.fired {
             let credit = concept.isNamedOnly ? " named only" : ""
             lines.append(
-                "    " + style.green("fired ") + " \(concept.id)\(credit): \"\(concept.evidence?.quote ?? "")\" "
+                "    " + style.green("fired ")
+                    + " \(concept.id)\(credit): \"\(concept.evidence?.quote.terminalSafe ?? "")\" "
                     + style.dim(concept.evidence?.pattern ?? ""))
         }
         for (concept, labelled) in explanation.missed {

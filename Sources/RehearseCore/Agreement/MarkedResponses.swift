@@ -84,7 +84,16 @@ public enum MarkedResponses {
     public static func parse(
         _ text: String, file: String, scale: MarkScale? = nil, skipBadLines: Bool = false
     ) throws(AgreementError) -> [MarkedResponse] {
-        try parseReporting(text, file: file, scale: scale, skipBadLines: skipBadLines).responses
+        let responses = try parseReporting(text, file: file, scale: scale, skipBadLines: skipBadLines).responses
+        let tooLong = responses.filter { $0.answer.utf8.count > AnswerText.maximumBytes }.map {
+            LineProblem(
+                line: $0.line,
+                problem:
+                    "the answer is \($0.answer.utf8.count) bytes, more than the \(AnswerText.maximumBytes)-byte limit for one answer"
+            )
+        }
+        if !tooLong.isEmpty { throw .badLines(file: file, problems: tooLong) }
+        return responses
     }
 
     /// The responses and, with `skipBadLines`, the lines left out; without it, any bad line throws

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads typed values out of one YAML file's nodes, recording a diagnostic with the file, line and
@@ -12,6 +13,13 @@ struct YAMLReader {
 
     /// Parses the file's text; a syntax error becomes a diagnostic at its line and column.
     mutating func compose(_ text: String) -> Node? {
+        if let violation = YAMLLimits.check(text) {
+            diagnostics.append(
+                Diagnostic(
+                    .error, at: SourceLocation(file: file, line: violation.line, column: violation.column),
+                    violation.message))
+            return nil
+        }
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         do {
             // The basic resolver tags every scalar as a string: typed values are read on demand
@@ -174,5 +182,27 @@ extension Node.Mapping {
     /// a bank key by key that way was a sixth of start-up. Comparing the key text is all a rubric needs.
     subscript(text key: String) -> Node? {
         first { $0.key.scalar?.string == key }?.value
+    }
+}
+
+extension YAMLReader {
+    /// The file's bytes, at most `YAMLLimits.maximumBytes`; a problem (too large, a folder named
+    /// `x.yaml`, a FIFO, a device, no permission, a symlink loop) is a diagnostic naming the real cause.
+    mutating func readFile(_ url: URL) -> Data? {
+        do {
+            return try BoundedFile.read(url, limit: YAMLLimits.maximumBytes, what: "one rubric file")
+        } catch {
+            switch error {
+            case let .tooLarge(_, limit, _):
+                self.error(
+                    at: nil,
+                    "the file is larger than the \(BoundedFile.describe(limit)) limit for one rubric file; split it")
+            case let .notAFile(_, kind):
+                self.error(at: nil, "cannot read it: it is \(kind), not a file")
+            case let .failed(failure):
+                self.error(at: nil, "cannot read the file: \(failure.reason)")
+            }
+            return nil
+        }
     }
 }

@@ -18,7 +18,7 @@ public struct GradeExplanation {
     public func render(style: TextStyle = .plain) -> String {
         var sections = [[style.bold(question.id) + " · \(question.domain) · \(question.kind.rawValue)"]]
         if let choice = grade.choice {
-            sections.append([style.bold("Answer")] + indented(answer.trimmingTrailingWhitespace))
+            sections.append([style.bold("Answer")] + indented(answer.trimmingTrailingWhitespace.terminalSafe))
             sections += choiceSections(choice, style: style)
         } else {
             let legend = style.usesColor ? ", evidence highlighted:" : ", evidence in [concept: words]:"
@@ -62,7 +62,7 @@ public struct GradeExplanation {
 
     private func markedAnswer(style: TextStyle) -> String {
         let bytes = Array(answer.utf8)
-        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self).terminalSafe }
         var out = ""
         var position = 0
         for mark in marks where mark.range.upperBound <= bytes.count {
@@ -99,14 +99,16 @@ public struct GradeExplanation {
                 lines.append(
                     (result.matched ? style.green("  ✓ ") : style.red("  ✗ ")) + "\(result.id) (\(tag)): \(how)")
                 lines.append("      \(evidence.pattern)")
-                lines.append("      matched \"\(evidence.quote)\"")
+                lines.append("      matched \"\(evidence.quote.terminalSafe)\"")
             } else {
                 let marker = result.required ? style.red("  ✗ ") : style.yellow("  ✗ ")
                 lines.append(marker + "\(result.id) (\(tag)): not earned; tried \(count(patterns.count, "pattern"))")
                 lines += patterns.enumerated().map { "      \($0.offset + 1). \($0.element)" }
                 if let negated = result.negatedMention {
                     let cue = result.rejectedBy.map { " (by \"\($0)\")" } ?? ""
-                    lines.append("      matched \"\(negated.quote)\", but rejected\(cue): \"\(negated.context)\"")
+                    lines.append(
+                        "      matched \"\(negated.quote.terminalSafe)\", but rejected\(cue): \"\(negated.context.terminalSafe)\""
+                    )
                 }
             }
         }
@@ -121,7 +123,7 @@ public struct GradeExplanation {
             if let found = grade.misconceptions.first(where: { $0.id == misconception.id }) {
                 lines.append(style.red("  ! ") + "\(misconception.id) (\(tag)): triggered")
                 lines.append("      \(found.evidence.pattern)")
-                lines.append("      matched \"\(found.evidence.quote)\"")
+                lines.append("      matched \"\(found.evidence.quote.terminalSafe)\"")
             } else {
                 lines.append(
                     "  - \(misconception.id) (\(tag)): not triggered; tried \(count(misconception.patterns.count, "pattern"))"

@@ -32,7 +32,7 @@ public struct GradeReport {
         }
         for misconception in grade.misconceptions {
             lines.append(style.red("  ! \(misconception.label) (−\(misconception.penalty.formatted))"))
-            lines.append("      \"\(misconception.evidence.context)\"")
+            lines.append("      \"\(misconception.evidence.context.terminalSafe)\"")
             lines.append(style.dim("      \(misconception.why)"))
         }
         if !grade.signals.isEmpty {
@@ -55,7 +55,7 @@ public struct GradeReport {
             lines.append(
                 marker + "\(concept.label) " + style.dim("[\(concept.id), weight \(concept.weight.formatted)]"))
             if let evidence = concept.evidence {
-                lines.append("      \"\(evidence.context)\"")
+                lines.append("      \"\(evidence.context.terminalSafe)\"")
                 for correction in evidence.corrections ?? [] {
                     let kind = correction.spelling == true ? "the spelling " : ""
                     lines.append(style.dim("      read \"\(correction.read)\" as \(kind)\"\(correction.takenAs)\""))
@@ -86,7 +86,7 @@ public struct GradeReport {
                 lines.append("      contradicted by what you also said (\(claim.label)), so not counted")
             } else if let negated = concept.negatedMention {
                 let cue = concept.rejectedBy.map { " (\"\($0)\")" } ?? ""
-                lines.append("      turned down\(cue), so not counted: \"\(negated.context)\"")
+                lines.append("      turned down\(cue), so not counted: \"\(negated.context.terminalSafe)\"")
             }
             lines.append(style.dim("      Why it matters: \(concept.why)"))
         }
@@ -257,7 +257,7 @@ public enum Markdown {
     public static func escape(_ text: String) -> String {
         if let escaped = escapeASCII(text) { return escaped }
         var out = ""
-        for character in text.collapsingWhitespace {
+        for character in text.collapsingWhitespace.terminalSafe {
             if inlineMarkup.contains(character) { out.append("\\") }
             out.append(character)
         }

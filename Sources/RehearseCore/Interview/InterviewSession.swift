@@ -15,11 +15,21 @@ public struct InterviewSession {
     }
 
     public var transcript: Transcript { record.transcript }
-    /// Where the transcript is saved; the Markdown report goes beside it.
+    /// Where the transcript is saved; the Markdown report goes beside it. It moves only when a save
+    /// fails and the candidate picks another place (see `SessionRecord`).
     public var transcriptURL: URL { record.url }
     /// Told to the candidate when they stop: how to continue. Paths are shown as given (relative to the
     /// working folder when the transcript folder was given that way).
-    public var resumeCommand: String
+    public var resumeCommand: String {
+        get { record.resumeCommand }
+        nonmutating set { record.resumeCommand = newValue }
+    }
+    /// Called when the transcript moves to another file after a failed save; returns the new resume
+    /// command (the executable uses it to update its interrupt message too).
+    public var relocated: ((URL) -> String)? {
+        get { record.relocated }
+        nonmutating set { record.relocated = newValue }
+    }
 
     private let record: SessionRecord
     private let questions: [String: Question]
@@ -38,31 +48,36 @@ public struct InterviewSession {
     ) throws(TranscriptError) {
         var transcript = Transcript(plan: plan, bankHash: bank.contentHash, startedAt: clock.now())
         if !mode.isInteractive { transcript.scripted = true }
+        store.removeLeftovers()
+        let (url, lock) = try store.reserveURL(for: transcript)
         self.init(
-            transcript: transcript, url: try store.reserveURL(for: transcript), bank: bank, store: store,
-            console: console, clock: clock, isResumed: false, mode: mode)
+            transcript: transcript, url: url, bank: bank, store: store, console: console, clock: clock,
+            isResumed: false, mode: mode, lock: lock)
     }
 
     /// Continues the interview saved at `url`.
     public init(
         resuming transcript: Transcript, from url: URL, bank: Bank, store: TranscriptStore,
         console: any InterviewConsole, clock: any InterviewClock, mode: InterviewMode = .interactive
-    ) throws(InterviewError) {
-        guard transcript.status != .finished else { throw .alreadyFinished(transcript: url.path) }
+    ) throws {
+        let lock = try store.lock(url)
+        // Another process may have saved it between the caller's load and this lock: go on from the disk.
+        let transcript = (try? store.load(url)) ?? transcript
+        guard transcript.status != .finished else { throw InterviewError.alreadyFinished(transcript: url.path) }
         let known = Set(bank.questions.map(\.id))
         let gone = transcript.remainingQuestionIDs.filter { !known.contains($0) }
-        guard gone.isEmpty else { throw .questionsGone(ids: gone, transcript: url.path) }
+        guard gone.isEmpty else { throw InterviewError.questionsGone(ids: gone, transcript: url.path) }
         self.init(
             transcript: transcript, url: url, bank: bank, store: store, console: console, clock: clock,
-            isResumed: true, mode: mode)
+            isResumed: true, mode: mode, lock: lock)
     }
 
     private init(
         transcript: Transcript, url: URL, bank: Bank, store: TranscriptStore, console: any InterviewConsole,
-        clock: any InterviewClock, isResumed: Bool, mode: InterviewMode
+        clock: any InterviewClock, isResumed: Bool, mode: InterviewMode, lock: FileLock
     ) {
-        record = SessionRecord(transcript: transcript, url: url, store: store, clock: clock)
-        resumeCommand = "rehearse practice --resume \(url.relativePath)"
+        record = SessionRecord(
+            transcript: transcript, url: url, store: store, clock: clock, console: console, lock: lock)
         questions = Dictionary(bank.questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         grader = Grader(bank: bank)
         self.console = console
@@ -343,13 +358,14 @@ public struct InterviewSession {
         record.transcript.status = .finished
         record.transcript.draft = nil
         try record.save()
-        let markdownURL = try record.saveMarkdown()
+        let markdownURL = record.saveReport()
         console.write("\n" + summary())
         if plan.feedback == .end {
             for entry in transcript.entries { console.write("\n" + InterviewFeedback(entry: entry).text(style: style)) }
             if mode.isInteractive { offerSampleAnswers() }
         }
-        console.write("\nTranscript: \(transcriptURL.relativePath)\nReport:     \(markdownURL.relativePath)\n")
+        console.write(
+            "\nTranscript: \(transcriptURL.relativePath)\nReport:     \(markdownURL?.relativePath ?? "not written")\n")
         return .finished
     }
 

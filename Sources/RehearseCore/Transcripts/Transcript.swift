@@ -4,9 +4,9 @@ import Foundation
 /// evidence. Self-contained: it keeps each prompt, sample answer and grade, so it still exports after
 /// the bank changes.
 public struct Transcript: Codable, Sendable, Hashable {
-    /// The on-disk format. Bump it when a change would make older readers misread a file.
-    /// 2 added `draft`, and per entry `pendingFollowUp`, `ungraded` and `optionOrder`; version-1 files
-    /// load as they are (every new field is optional) and are written back as version 2.
+    /// The on-disk format. Bump it when a change would make older readers misread a file, and add the
+    /// step from the version before to `TranscriptMigrations`. 2 added `draft`, `scripted`, and per entry
+    /// `pendingFollowUp`, `ungraded`, `optionOrder`, `attempt` and `gradingRevision`.
     public static let currentFormatVersion = 2
 
     public enum Status: String, Codable, Sendable {
@@ -158,6 +158,8 @@ extension Transcript {
         /// For a multiple-choice question shown shuffled: the bank's letters in the order shown. `options`
         /// holds them as shown, relabelled A, B, C…, and the grade is against those letters.
         public var optionOrder: [String]?
+        /// The grading revision (`RehearseCore.gradingRevision`) that computed `grade`.
+        public var gradingRevision: Int
 
         public init(
             question: Question, answer: String, skipped: Bool, askedAt: Date, answeredAt: Date,
@@ -179,6 +181,7 @@ extension Transcript {
             self.followUps = followUps
             self.grade = grade
             history = []
+            gradingRevision = RehearseCore.gradingRevision
         }
 
         /// The text that was graded: the answer and every follow-up answer.
@@ -243,12 +246,18 @@ extension Transcript {
         public var rubricHash: String
         public var engineVersion: String
         public var replacedAt: Date
+        /// The grading revision that computed `grade`.
+        public var gradingRevision: Int
 
-        public init(grade: Grade, rubricHash: String, engineVersion: String, replacedAt: Date) {
+        public init(
+            grade: Grade, rubricHash: String, engineVersion: String, replacedAt: Date,
+            gradingRevision: Int = RehearseCore.gradingRevision
+        ) {
             self.grade = grade
             self.rubricHash = rubricHash
             self.engineVersion = engineVersion
             self.replacedAt = replacedAt
+            self.gradingRevision = gradingRevision
         }
     }
 }

@@ -29,8 +29,18 @@ public struct TranscriptRegrader {
             }
             // A shuffled multiple-choice question is graded against the letters the candidate saw.
             let shown = entry.optionOrder == nil ? question : OptionShuffle.asShown(question, options: entry.options)
-            let grade = try grader.grade(entry.answer, followUps: entry.followUps.map(\.answer), for: shown)
             let wasUngraded = entry.ungraded != nil
+            let grade: Grade
+            do {
+                grade = try grader.grade(entry.answer, followUps: entry.followUps.map(\.answer), for: shown)
+            } catch {
+                // One pattern at PCRE2's limit on one answer: report that question, regrade the rest.
+                var change = Regrade.Change(
+                    questionID: entry.questionID, outcome: .failed, oldScore: entry.grade.score, newScore: nil)
+                change.problem = error.localizedDescription
+                changes.append(change)
+                continue
+            }
             var change = Regrade.Change(
                 questionID: entry.questionID, outcome: grade == entry.grade && !wasUngraded ? .unchanged : .changed,
                 oldScore: wasUngraded ? nil : entry.grade.score, newScore: grade.score)
@@ -39,6 +49,8 @@ public struct TranscriptRegrader {
             change.gained = grade.concepts.map(\.id).filter { newEarned.contains($0) && !oldEarned.contains($0) }
             change.lost = entry.grade.concepts.map(\.id).filter { oldEarned.contains($0) && !newEarned.contains($0) }
             change.chosen = grade.choice?.chosen
+            change.cause = Regrade.Cause(
+                rubric: question.contentHash != entry.rubricHash, engine: gradingRevision != entry.gradingRevision)
             if change.outcome == .changed, wasUngraded {
                 updated.entries[index].ungraded = nil
                 updated.entries[index].grade = grade
@@ -48,8 +60,10 @@ public struct TranscriptRegrader {
                 updated.entries[index].history.append(
                     Transcript.GradeRecord(
                         grade: entry.grade, rubricHash: entry.rubricHash,
-                        engineVersion: entry.gradedByEngine ?? transcript.engineVersion, replacedAt: now))
+                        engineVersion: entry.gradedByEngine ?? transcript.engineVersion, replacedAt: now,
+                        gradingRevision: entry.gradingRevision))
                 updated.entries[index].grade = grade
+                updated.entries[index].gradingRevision = gradingRevision
                 updated.entries[index].rubricHash = question.contentHash
                 updated.entries[index].gradedByEngine = version
             }
@@ -95,6 +109,22 @@ public struct Regrade: Sendable {
         /// The question is no longer in the bank; its grade is left as it was.
         case notInBank = "not-in-bank"
         case skipped
+        /// The answer could not be graded (a pattern hit PCRE2's match limit); left as it was.
+        case failed
+    }
+
+    /// What differs from when the old grade was computed: the rubric file, the grading engine, or both.
+    public enum Cause: String, Codable, Sendable {
+        case rubric, engine, both
+
+        init?(rubric: Bool, engine: Bool) {
+            switch (rubric, engine) {
+            case (true, true): self = .both
+            case (true, false): self = .rubric
+            case (false, true): self = .engine
+            case (false, false): return nil
+            }
+        }
     }
 
     public struct Change: Codable, Sendable, Hashable {
@@ -107,6 +137,10 @@ public struct Regrade: Sendable {
         public var lost: [String] = []
         /// For a multiple-choice question, the letter read from the answer.
         public var chosen: String?
+        /// Why the grade may differ; nil when neither the rubric nor the engine changed.
+        public var cause: Cause?
+        /// Why the answer could not be regraded (outcome `failed`).
+        public var problem: String?
     }
 
     public var transcript: Transcript
@@ -155,7 +189,7 @@ public struct RegradeReport {
             lines.append(style.bold(item.path))
             for change in shown {
                 lines.append(
-                    "  " + change.questionID.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                    "  " + change.questionID.terminalSafe.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
                         + describe(change, style: style))
             }
         }
@@ -167,6 +201,10 @@ public struct RegradeReport {
         var summary = "\(rescored) answer\(rescored == 1 ? "" : "s") re-scored, \(changed) changed"
         if missing > 0 {
             summary += ", \(missing) no longer in the bank (left as \(missing == 1 ? "it was" : "they were"))"
+        }
+        let failed = changes.filter { $0.outcome == .failed }.count
+        if failed > 0 {
+            summary += ", \(failed) could not be regraded (left as \(failed == 1 ? "it was" : "they were"))"
         }
         summary += "."
         if changed > 0 {
@@ -209,6 +247,8 @@ public struct RegradeReport {
         switch change.outcome {
         case .skipped:
             return style.dim("skipped; nothing to regrade")
+        case .failed:
+            return style.red("\(Self.score(change.oldScore))  not regraded, left as it was: \(change.problem ?? "")")
         case .notInBank:
             return style.yellow("\(change.oldScore ?? 0)  not in the bank any more; left as it was")
         case .unchanged:
@@ -217,9 +257,14 @@ public struct RegradeReport {
             let old = change.oldScore ?? 0, new = change.newScore ?? 0
             let arrow = new > old ? style.green("→") : new < old ? style.red("→") : "→"
             var parts = ["\(Self.score(change.oldScore)) \(arrow) \(Self.score(change.newScore))"]
-            parts += change.gained.map { style.green("+\($0)") }
-            parts += change.lost.map { style.red("−\($0)") }
+            parts += change.gained.map { style.green("+\($0.terminalSafe)") }
+            parts += change.lost.map { style.red("−\($0.terminalSafe)") }
             if change.gained.isEmpty, change.lost.isEmpty, old == new { parts.append(style.dim("(wording changed)")) }
+            switch change.cause {
+            case .engine: parts.append(style.dim("(the grading engine changed, not the rubric)"))
+            case .both: parts.append(style.dim("(the rubric and the grading engine changed)"))
+            case .rubric, nil: break
+            }
             return parts.joined(separator: "  ")
         }
     }

@@ -12,6 +12,16 @@ public protocol FileStore: Sendable {
     /// Creates an empty file at `url` only if nothing is there, in one step no other process can
     /// interleave with; false when the file already exists.
     func createNew(_ url: URL) throws -> Bool
+    /// Removes a file if it is there.
+    func remove(_ url: URL)
+    /// Takes the lock of the transcript at `url` for this process, or says who holds it.
+    func lock(_ url: URL, holder: String) throws(TranscriptLockError) -> FileLock
+    /// Whether another process holds the lock of `url`.
+    func isLocked(_ url: URL) -> Bool
+    /// The hidden files (temporary files, locks) directly in `folder`.
+    func hiddenFiles(in folder: URL) -> [URL]
+    /// The size of the regular file at `url`; nil when it is not one.
+    func size(_ url: URL) -> Int?
 }
 
 extension FileStore {
@@ -20,61 +30,20 @@ extension FileStore {
         var isFolder: ObjCBool = false
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue
     }
-}
 
-/// The local disk: temporary file in the same folder, fsync, rename.
-public struct LocalFileStore: FileStore {
-    public init() {}
-
-    public func writeAtomically(_ data: Data, to url: URL) throws {
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
-        }
-        do {
-            let handle = try FileHandle(forWritingTo: temporary)
-            try handle.write(contentsOf: data)
-            try handle.synchronize()
-            try handle.close()
-            guard rename(temporary.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
-    }
-
-    public func read(_ url: URL) throws -> Data {
-        try Data(contentsOf: url)
-    }
-
-    public func files(in folder: URL) throws -> [URL] {
-        guard FileManager.default.fileExists(atPath: folder.path) else { return [] }
-        return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-            .filter { !$0.hasPrefix(".") }
-            .map { folder.appendingPathComponent($0) }
-    }
-
-    public func createFolder(_ url: URL) throws {
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    public func createNew(_ url: URL) throws -> Bool {
-        let descriptor = open(url.path, O_CREAT | O_EXCL | O_WRONLY, 0o644)
-        if descriptor >= 0 {
-            close(descriptor)
-            return true
-        }
-        if errno == EEXIST { return false }
-        throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
-    }
+    // A store that is not a shared disk has no other process to lock out and leaves nothing behind.
+    public func remove(_ url: URL) {}
+    public func lock(_ url: URL, holder: String) throws(TranscriptLockError) -> FileLock { .none }
+    public func isLocked(_ url: URL) -> Bool { false }
+    public func hiddenFiles(in folder: URL) -> [URL] { [] }
+    public func size(_ url: URL) -> Int? { nil }
 }
 
 /// Why a transcript could not be read or written.
 public enum TranscriptError: Error, Equatable, Sendable {
     case unreadable(path: String)
+    /// It is there but cannot be read: a folder, a FIFO, permissions, an I/O error.
+    case cannotRead(path: String, reason: String)
     case damaged(path: String, detail: String)
     case unsupportedVersion(path: String, found: Int, supported: Int)
     case cannotWrite(path: String, detail: String)
@@ -82,6 +51,8 @@ public enum TranscriptError: Error, Equatable, Sendable {
     /// Every session of the folder was scripted (answers piped in), and those do not count unless asked.
     case onlyScripted(folder: String)
     case cannotWriteReport(path: String, detail: String)
+    /// Another process has the transcript open for writing.
+    case locked(path: String, holder: String)
 }
 
 extension TranscriptError: LocalizedError {
@@ -89,6 +60,8 @@ extension TranscriptError: LocalizedError {
         switch self {
         case let .unreadable(path):
             return "cannot read the transcript '\(path)': no such file, or it is not readable."
+        case let .cannotRead(path, reason):
+            return "cannot read the transcript '\(path)': \(reason)."
         case let .damaged(path, detail):
             return "the transcript '\(path)' is damaged or not a rehearse transcript (\(detail)); "
                 + "restore it from a backup or remove it."
@@ -103,6 +76,8 @@ extension TranscriptError: LocalizedError {
         case let .onlyScripted(folder):
             return "the transcripts in '\(folder)' are all of scripted runs (answers piped in), which do not count; "
                 + "pass --include-scripted to count them, or practise at a terminal."
+        case let .locked(path, holder):
+            return TranscriptLockError.held(path: path, holder: holder).localizedDescription
         case let .noTranscripts(folder):
             return "no transcripts in '\(folder)'; run 'rehearse practice' first, or pass the folder that holds them."
         }
@@ -199,18 +174,31 @@ public struct TranscriptStore: Sendable {
     }
 
     /// Claims a file name for a new session: `fileName(for:)`, or with -2, -3, ... when a session that
-    /// started in the same second already has it, so two sessions never write over each other.
-    public func reserveURL(for transcript: Transcript) throws(TranscriptError) -> URL {
+    /// started in the same second already has it, so two sessions never write over each other. The
+    /// name's lock is taken before the file is created, so no other run takes the new, still empty
+    /// file for a leftover of a failed save.
+    public func reserveURL(for transcript: Transcript) throws(TranscriptError) -> (url: URL, lock: FileLock) {
         let base = url(for: transcript).deletingPathExtension().lastPathComponent
         do {
             try files.createFolder(folder)
-            for attempt in 1...1_000 {
-                let name = attempt == 1 ? base : "\(base)-\(attempt)"
-                let candidate = folder.appendingPathComponent(name).appendingPathExtension("json")
-                if try files.createNew(candidate) { return candidate }
-            }
         } catch {
-            throw .cannotWrite(path: folder.path, detail: error.localizedDescription)
+            throw .cannotWrite(path: folder.path, detail: Self.detail(of: error))
+        }
+        for attempt in 1...1_000 {
+            let name = attempt == 1 ? base : "\(base)-\(attempt)"
+            let candidate = folder.appendingPathComponent(name).appendingPathExtension("json")
+            let lock: FileLock
+            do {
+                lock = try self.lock(candidate)
+            } catch {
+                if case .locked = error { continue }
+                throw error
+            }
+            do {
+                if try files.createNew(candidate) { return (candidate, lock) }
+            } catch {
+                throw .cannotWrite(path: folder.path, detail: Self.detail(of: error))
+            }
         }
         throw .cannotWrite(path: folder.path, detail: "a thousand sessions started in the same second")
     }
@@ -223,7 +211,7 @@ public struct TranscriptStore: Sendable {
             try files.createFolder(target.deletingLastPathComponent())
             try files.writeAtomically(try Self.encoder.encode(transcript), to: target)
         } catch {
-            throw .cannotWrite(path: target.path, detail: error.localizedDescription)
+            throw .cannotWrite(path: target.path, detail: Self.detail(of: error))
         }
         return target
     }
@@ -235,14 +223,27 @@ public struct TranscriptStore: Sendable {
         do {
             try files.writeAtomically(Data(TranscriptMarkdown(transcript).render().utf8), to: target)
         } catch {
-            throw .cannotWrite(path: target.path, detail: error.localizedDescription)
+            throw .cannotWrite(path: target.path, detail: Self.detail(of: error))
         }
         return target
     }
 
     public func load(_ url: URL) throws(TranscriptError) -> Transcript {
         let data: Data
-        do { data = try files.read(url) } catch { throw .unreadable(path: url.path) }
+        do {
+            data = try files.read(url)
+        } catch let error as InputReadError {
+            switch error {
+            case let .failed(failure) where failure.code == ENOENT: throw .unreadable(path: url.path)
+            case let .failed(failure): throw .cannotRead(path: url.path, reason: failure.reason)
+            case let .notAFile(_, kind): throw .cannotRead(path: url.path, reason: "it is \(kind), not a file")
+            case let .tooLarge(_, limit, _):
+                throw .damaged(
+                    path: url.path, detail: "larger than the \(BoundedFile.describe(limit)) limit for a transcript")
+            }
+        } catch {
+            throw .unreadable(path: url.path)
+        }
         return try Self.decode(data, path: url.path)
     }
 
@@ -250,6 +251,8 @@ public struct TranscriptStore: Sendable {
     public func all() throws(TranscriptError) -> [URL] {
         do {
             return try files.files(in: folder).filter { $0.pathExtension == "json" }
+        } catch let error as FileStoreError {
+            throw .cannotRead(path: folder.path, reason: error.reason)
         } catch {
             throw .unreadable(path: folder.path)
         }
@@ -260,6 +263,7 @@ public struct TranscriptStore: Sendable {
     public func loadAll() throws(TranscriptError) -> (transcripts: [LoadedTranscript], problems: [TranscriptError]) {
         var loaded: [LoadedTranscript] = []
         var problems: [TranscriptError] = []
+        removeLeftovers()
         for url in try all() {
             do { loaded.append(LoadedTranscript(url: url, transcript: try load(url))) } catch { problems.append(error) }
         }
@@ -269,6 +273,7 @@ public struct TranscriptStore: Sendable {
     /// The newest transcript that is still in progress, for `practice --resume`; never a scripted run
     /// (answers piped in), which a person would not mean to continue by hand.
     public func latestUnfinished() throws(TranscriptError) -> URL? {
+        removeLeftovers()
         for url in try all().reversed() {
             if let transcript = try? load(url), transcript.status != .finished, transcript.scripted != true {
                 return url
@@ -277,47 +282,17 @@ public struct TranscriptStore: Sendable {
         return nil
     }
 
+    /// The step and the system's reason: "could not flush to disk '…': the disk is full (ENOSPC)".
+    static func detail(of error: Error) -> String {
+        if let error = error as? FileStoreError { return error.localizedDescription }
+        if let code = error.posixCode { return FileStoreError.reason(code) }
+        return error.localizedDescription
+    }
+
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         return encoder
     }()
-
-    static func decode(_ data: Data, path: String) throws(TranscriptError) -> Transcript {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        // Parsing is most of the cost of reading a transcript, so parse it once; only when that fails,
-        // probe the version, so that a newer file is reported as newer rather than as damaged.
-        let failure: any Error
-        do {
-            let transcript = try decoder.decode(Transcript.self, from: data)
-            if transcript.formatVersion <= Transcript.currentFormatVersion { return transcript }
-            failure = DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "newer format"))
-        } catch {
-            failure = error
-        }
-        struct VersionProbe: Decodable { var formatVersion: Int? }
-        guard let probe = try? decoder.decode(VersionProbe.self, from: data) else {
-            throw .damaged(path: path, detail: "not JSON")
-        }
-        guard let found = probe.formatVersion else { throw .damaged(path: path, detail: "no formatVersion") }
-        guard found <= Transcript.currentFormatVersion else {
-            throw .unsupportedVersion(path: path, found: found, supported: Transcript.currentFormatVersion)
-        }
-        do {
-            throw failure
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw .damaged(
-                path: path,
-                detail: "missing '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))'")
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
-            let DecodingError.dataCorrupted(context)
-        {
-            throw .damaged(
-                path: path, detail: "bad value at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'")
-        } catch {
-            throw .damaged(path: path, detail: "\(error)")
-        }
-    }
 }

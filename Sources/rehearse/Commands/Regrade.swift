@@ -45,10 +45,14 @@ struct RegradeCommand: ParsableCommand {
             var items: [RegradeReport.Item] = []
             var reports: [String] = []
             for transcript in loaded {
-                let regrade = try regrader.regrade(transcript.transcript, at: now)
+                let store = TranscriptStore(folder: transcript.url.deletingLastPathComponent())
+                // With --write: locked, and read again under the lock, so an interview saving the same
+                // file meanwhile is refused (and named) rather than overwritten.
+                let lock = write ? try store.lock(transcript.url) : nil
+                let current = write ? try store.load(transcript.url) : transcript.transcript
+                let regrade = try regrader.regrade(current, at: now)
                 if write, regrade.hasChanges {
-                    try TranscriptStore(folder: transcript.url.deletingLastPathComponent()).save(
-                        regrade.transcript, to: transcript.url)
+                    try store.save(regrade.transcript, to: transcript.url)
                     // The Markdown report beside it shows the old grades until it is written again.
                     let report = TranscriptExport.reportURL(for: transcript.url, in: nil)
                     if FileManager.default.fileExists(atPath: report.path) {
@@ -56,11 +60,16 @@ struct RegradeCommand: ParsableCommand {
                         reports.append(try TranscriptExport().export(updated, to: nil).relativePath)
                     }
                 }
+                withExtendedLifetime(lock) {}
                 items.append(.init(path: transcript.url.relativePath, regrade: regrade))
             }
             let report = RegradeReport(
                 items: items, written: write, changedOnly: changedOnly, reportsRewritten: reports)
             print(report.render(format == .json ? .json : .text, style: Terminal.style), terminator: "")
+            // Every other answer was regraded; the exit status still says that some could not be.
+            if items.contains(where: { $0.regrade.changes.contains { $0.outcome == .failed } }) {
+                throw ExitCode(ExitStatus.dataError)
+            }
         }
     }
 }

@@ -53,7 +53,8 @@ struct RubricDraftCommand: ParsableCommand {
                 draft = drafter.draft(
                     id: source.id, domain: source.domain, prompt: source.prompt, sampleAnswer: source.sampleAnswer)
             } else {
-                let sample = try AnswerText.decode(try readInput(sampleFile))
+                let sample = try AnswerText.decode(
+                    try readInput(sampleFile, limit: AnswerText.maximumBytes, what: "a sample answer"))
                 draft = drafter.draft(id: id, domain: domain, prompt: prompt ?? "", sampleAnswer: sample)
             }
             print(draft.yaml(), terminator: "")

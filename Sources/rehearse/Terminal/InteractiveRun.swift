@@ -15,17 +15,22 @@ enum InteractiveRun {
     }
 
     static func run(_ session: inout InterviewSession, rubrics: String?, followUps: Bool) throws {
-        var command = "rehearse practice --resume \(Terminal.displayPath(session.transcriptURL))"
-        if let rubrics { command += " --rubrics \(rubrics)" }
-        if followUps { command += " --follow-ups" }
-        session.resumeCommand = command
-        InterruptHandler.install(
-            farewell: """
+        // A failed save may move the transcript elsewhere; the farewell and the resume command follow it.
+        let announce = { (url: URL) -> String in
+            var command = "rehearse practice --resume \(Terminal.displayPath(url))"
+            if let rubrics { command += " --rubrics \(rubrics)" }
+            if followUps { command += " --follow-ups" }
+            InterruptHandler.install(
+                farewell: """
 
-                Interrupted. Every answer, and the draft being typed, is saved in \(Terminal.displayPath(session.transcriptURL)).
-                Resume with: \(command)
+                    Interrupted. Every answer, and the draft being typed, is saved in \(Terminal.displayPath(url)).
+                    Resume with: \(command)
 
-                """)
+                    """)
+            return command
+        }
+        session.resumeCommand = announce(session.transcriptURL)
+        session.relocated = announce
         _ = try session.run()
     }
 }

@@ -45,7 +45,9 @@ struct TranscriptStoreTests {
         let text = try String(contentsOf: saved, encoding: .utf8).replacingOccurrences(
             of: "\"seed\" : 7", with: "\"seed\" : \"seven\"")
         let url = try write("wrong-type.json", text)
-        #expect(throws: TranscriptError.damaged(path: url.path, detail: "bad value at 'plan.seed'")) {
+        #expect(
+            throws: TranscriptError.damaged(path: url.path, detail: "bad value at 'plan.seed': must be a whole number")
+        ) {
             try store.load(url)
         }
     }

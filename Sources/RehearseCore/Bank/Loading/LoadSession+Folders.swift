@@ -6,11 +6,14 @@ extension LoadSession {
     // MARK: Questions
 
     mutating func loadQuestions() {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        let (names, problem) = FolderListing.names(in: root, display: displayPath(root))
+        diagnostics += [problem].compactMap { $0 }
         let libraries = [BankLoader.conceptsFolder, BankLoader.misconceptionsFolder]
         for name in names.sorted() where !libraries.contains(name) && !name.hasPrefix(".") {
             let url = root.appendingPathComponent(name)
-            guard isFolder(url) else {
+            let entry = FolderListing.isFolder(url, display: displayPath(url))
+            diagnostics += [entry.problem].compactMap { $0 }
+            guard entry.isFolder else {
                 if isYAML(name), ![BankLoader.bankFile, SynonymTable.fileName].contains(name) {
                     misplaced(url, "is at the bank's root, where only bank.yaml and synonyms.yaml are read")
                 }

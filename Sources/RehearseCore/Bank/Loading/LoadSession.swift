@@ -38,8 +38,7 @@ struct LoadSession {
 
     mutating func read(_ url: URL) -> (YAMLReader, Node, String)? {
         var reader = YAMLReader(file: displayPath(url))
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            reader.error(at: nil, "cannot read the file; check its permissions")
+        guard let data = reader.readFile(url) else {
             diagnostics += reader.diagnostics
             return nil
         }
@@ -60,8 +59,9 @@ struct LoadSession {
         return (reader, node, ContentHash.of(text))
     }
 
-    func yamlFiles(in folder: URL) -> [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    mutating func yamlFiles(in folder: URL) -> [URL] {
+        let (names, problem) = FolderListing.names(in: folder, display: displayPath(folder))
+        diagnostics += [problem].compactMap { $0 }
         return names.filter(isYAML).sorted()
             .map { folder.appendingPathComponent($0) }
     }
