@@ -26,8 +26,7 @@ struct AnswerOptions: ParsableArguments {
         if answerFile == nil, Terminal.stdinIsTerminal {
             print("Type the answer, then press Ctrl-D on a new line:")
         }
-        let answer = try AnswerText.decode(
-            try readInput(answerFile, limit: AnswerText.maximumBytes, what: "one answer"))
+        let answer = try AnswerText.reading { try readInput(answerFile, limit: $0, what: "one answer") }
         return (question, answer, try Grader(bank: bank).grade(answer, for: question))
     }
 }

@@ -73,7 +73,7 @@ struct GradeCommandTests {
         let huge = try RehearseProcess.run(
             ["grade", "--question", "handle-data-drift"], stdin: Data(repeating: 0x61, count: 1_048_576))
         #expect(huge.status == 65)
-        #expect(huge.stderr.contains("larger than the 100 KB limit for one answer; stopped reading there"))
+        #expect(huge.stderr.contains("(reading stopped there), more than the 100000-byte limit for one answer"))
 
         let binary = try RehearseProcess.run(
             ["grade", "--question", "handle-data-drift"], stdin: Data([0x72, 0x65, 0xC3, 0x28]))

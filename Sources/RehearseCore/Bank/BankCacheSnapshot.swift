@@ -23,6 +23,8 @@ struct BankSnapshot: Codable {
     /// Each group as its name, then its terms.
     var synonyms: [[String]]
     var vocabulary: [String]
+    /// The vocabulary's words that answers may be corrected towards (`TypoCorrector.Vocabulary.targets`).
+    var targets: [String]
     var diagnostics: [Diagnostic]
     /// Patterns set aside for catastrophic backtracking: left out of `patterns`, reported again.
     var setAside: [Diagnostic]
@@ -37,6 +39,7 @@ struct BankSnapshot: Codable {
         patterns = bank.patterns.sources.sorted()
         synonyms = bank.synonyms.groups.keys.sorted().map { [$0] + bank.synonyms.groups[$0]! }
         vocabulary = bank.typoCorrector.vocabularyWords.sorted()
+        targets = bank.typoCorrector.targetWords.sorted()
         diagnostics = result.diagnostics
         setAside = result.setAside
         patternSites = result.patternSites.map {
@@ -53,7 +56,9 @@ struct BankSnapshot: Codable {
             questions: questions, contentHash: contentHash, patterns: PatternLibrary(compilingOnFirstUse: patterns),
             synonyms: SynonymTable(
                 Dictionary(synonyms.map { ($0[0], Array($0.dropFirst())) }, uniquingKeysWith: { $1 })),
-            typoCorrector: TypoCorrector(vocabulary: vocabulary, wordList: wordList))
+            typoCorrector: TypoCorrector(
+                vocabulary: TypoCorrector.Vocabulary(words: Set(vocabulary), targets: Set(targets)), wordList: wordList)
+        )
         return BankLoader.Result(
             bank: bank, diagnostics: diagnostics, partial: bank,
             patternSites: patternSites.map {

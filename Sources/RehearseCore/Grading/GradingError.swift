@@ -39,7 +39,8 @@ extension AnswerError: LocalizedError {
         case .empty:
             return "the answer is empty; write the answer in the file, or pipe it on standard input."
         case let .tooLong(bytes, limit):
-            return "the answer is \(bytes) bytes, more than the \(limit)-byte limit for one answer; "
+            let size = bytes >= AnswerText.readLimit ? "over \(bytes) bytes (reading stopped there)" : "\(bytes) bytes"
+            return "the answer is \(size), more than the \(limit)-byte limit for one answer; "
                 + "an interview answer is a few paragraphs, so shorten it."
         case let .notUTF8(offset):
             return "the answer is not valid UTF-8 (the first bad byte is at offset \(offset)); "
@@ -52,6 +53,19 @@ extension AnswerError: LocalizedError {
 public enum AnswerText {
     /// 100 KB: twenty times the longest answer anyone types in an interview.
     public static let maximumBytes = 100_000
+    /// How much a reader of one answer takes before it stops (`grade < /dev/zero` ends there): more than
+    /// the limit, so an answer over it is refused by `decode` with the one message every path gives.
+    public static let readLimit = 4 * maximumBytes
+
+    /// Reads one answer with `read` (given the byte limit), stopping at `readLimit`: an answer over the
+    /// limit, however it arrives, gets the same message.
+    public static func reading(_ read: (Int) throws -> Data) throws -> String {
+        let data: Data
+        do { data = try read(readLimit) } catch InputReadError.tooLarge {
+            throw AnswerError.tooLong(bytes: readLimit, limit: maximumBytes)
+        }
+        return try decode(data)
+    }
 
     public static func decode(_ data: Data, limit: Int = maximumBytes) throws(AnswerError) -> String {
         try checkSize(data.count, limit: limit)

@@ -86,6 +86,8 @@ public struct TypoCorrector: Sendable {
 
     /// The bank words it corrects towards, for `BankCache` to store.
     var vocabularyWords: Set<String> { vocabulary }
+    /// The words answers may be corrected towards (real words; never a pattern's stem), for the bank cache.
+    var targetWords: Set<String> { targets }
 
     /// The bank word that `word` (lower case, letters only) should be read as, or nil to leave it.
     public func correction(for word: String) -> String? { reading(of: word)?.word }

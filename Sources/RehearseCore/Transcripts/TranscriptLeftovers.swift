@@ -39,4 +39,19 @@ extension TranscriptStore {
             }
         }
     }
+
+    /// Deletes a session: its transcript, the Markdown report beside it and its lock file. Refused while
+    /// another process holds the lock (an interview still running on it).
+    public func delete(_ url: URL) throws(TranscriptError) {
+        let lock = try self.lock(url)
+        defer { withExtendedLifetime(lock) {} }
+        do {
+            try FileManager.default.removeItem(at: url)
+        } catch {
+            throw .cannotWrite(path: url.path, detail: error.localizedDescription)
+        }
+        let report = url.deletingPathExtension().appendingPathExtension("md")
+        if FileManager.default.fileExists(atPath: report.path) { try? FileManager.default.removeItem(at: report) }
+        files.remove(FlockFile.lockURL(for: url))
+    }
 }

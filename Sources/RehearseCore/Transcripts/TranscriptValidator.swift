@@ -47,9 +47,10 @@ enum TranscriptValidator {
             require(
                 (1...maximumQuestions).contains(plan.count), "plan.count",
                 "\(plan.count); must be 1 to \(maximumQuestions)")
+            let firstAttempts = transcript.entries.filter { $0.attempt == nil }.count
             require(
-                transcript.entries.count <= plan.questionIDs.count, "entries",
-                "\(transcript.entries.count) answers for \(plan.questionIDs.count) questions")
+                firstAttempts <= plan.questionIDs.count, "entries",
+                "\(firstAttempts) answers for \(plan.questionIDs.count) questions")
             let planned = Set(plan.questionIDs)
             var answered: Set<String> = []
             for (index, entry) in transcript.entries.enumerated() {
@@ -57,7 +58,14 @@ enum TranscriptValidator {
                 require(
                     planned.contains(entry.questionID), "\(field).questionID",
                     "'\(entry.questionID)' is not one of the plan's questions")
-                require(answered.insert(entry.questionID).inserted, "\(field).questionID", "answered twice")
+                // Another attempt at a question (`attempt` 2, 3, ...) follows its first.
+                if let attempt = entry.attempt {
+                    require(
+                        attempt >= 2 && answered.contains(entry.questionID), "\(field).attempt",
+                        "attempt \(attempt) of '\(entry.questionID)' without its first attempt before it")
+                } else {
+                    require(answered.insert(entry.questionID).inserted, "\(field).questionID", "answered twice")
+                }
                 check(entry, field)
             }
         }

@@ -82,6 +82,6 @@ struct RubricExplain: ParsableCommand {
             return question.examples[example - 1].answer
         }
         if answerFile == nil, Terminal.stdinIsTerminal { print("Type the answer, then press Ctrl-D on a new line:") }
-        return try AnswerText.decode(try readInput(answerFile, limit: AnswerText.maximumBytes, what: "one answer"))
+        return try AnswerText.reading { try readInput(answerFile, limit: $0, what: "one answer") }
     }
 }

@@ -92,15 +92,7 @@ struct SessionsCommand: ParsableCommand {
                         return
                     }
                 }
-                let report = row.url.deletingPathExtension().appendingPathExtension("md")
-                do {
-                    try FileManager.default.removeItem(at: row.url)
-                    if FileManager.default.fileExists(atPath: report.path) {
-                        try FileManager.default.removeItem(at: report)
-                    }
-                } catch {
-                    throw SessionError.cannotDelete(path: row.url.path, detail: error.localizedDescription)
-                }
+                try TranscriptStore(folder: row.url.deletingLastPathComponent()).delete(row.url)
                 print("Deleted \(listing.describe(row)).")
             }
         }

@@ -46,10 +46,14 @@ struct EverydayLoopTests {
 
         let kept = try sessions(["delete", "1"], stdin: "n\n")
         #expect(kept.stdout.contains("Delete session 1 (") && kept.stdout.contains("Kept."))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).count == 2)
+        let visible = {
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { !$0.hasPrefix(".") }
+        }
+        #expect(try visible().count == 2)
         let deleted = try sessions(["delete", "1", "--yes"])
         #expect(deleted.status == 0 && deleted.stdout.contains("Deleted session 1"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty, "json and md gone")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty, "json, md and lock file gone")
         let missing = try sessions(["delete", "3", "--yes"])
         #expect(missing.status == 64 && missing.stderr.contains("there is no session 3"))
     }

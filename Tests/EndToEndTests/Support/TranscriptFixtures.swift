@@ -21,16 +21,21 @@ struct TranscriptFixtures {
         let grader = Grader(bank: bank)
         let start = Date().addingTimeInterval(-daysAgo * 86_400)
         var transcript = Transcript(
-            plan: InterviewPlan(count: answers.count, seed: 1, questionIDs: answers.map(\.0)),
+            plan: InterviewPlan(
+                count: Set(answers.map(\.0)).count, seed: 1,
+                questionIDs: answers.map(\.0).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }),
             bankHash: bank.contentHash,
             startedAt: start)
         for (offset, (id, text)) in answers.enumerated() {
             let question = try bank.question(id: id)
             let askedAt = start.addingTimeInterval(Double(offset) * 120)
-            transcript.entries.append(
-                Transcript.Entry(
-                    question: question, answer: text, skipped: false, askedAt: askedAt, answeredAt: askedAt + 90,
-                    grade: try grader.grade(text, for: question)))
+            var entry = Transcript.Entry(
+                question: question, answer: text, skipped: false, askedAt: askedAt, answeredAt: askedAt + 90,
+                grade: try grader.grade(text, for: question))
+            // A question answered again is another attempt at it (the `r` key after the feedback).
+            let earlier = transcript.entries.filter { $0.questionID == id }.count
+            if earlier > 0 { entry.attempt = earlier + 1 }
+            transcript.entries.append(entry)
         }
         transcript.status = .finished
         return try store.save(transcript)
