@@ -39,16 +39,10 @@ struct Statements {
         }
     }
 
+    /// A statement that starts with a bullet, by the one rule the normaliser keeps line breaks for.
     private static func startsWithBullet(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = range.first else { return false }
-        switch bytes[first] {
-        case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"), 0xE2: return true
-        case UInt8(ascii: "0")...UInt8(ascii: "9"):
-            var next = first
-            while next < range.upperBound, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[next]) { next += 1 }
-            return next < range.upperBound && (bytes[next] == UInt8(ascii: ".") || bytes[next] == UInt8(ascii: ")"))
-        default: return false
-        }
+        return NormalizedAnswer.isBullet(at: first, in: UnsafeBufferPointer(rebasing: bytes[..<range.upperBound]))
     }
 
     /// The index of the statement that holds `offset`; nil when `offset` is a separator.
