@@ -65,7 +65,10 @@ struct AnswerScan {
             var start = 0
             while let (range, statement) = try nextMatch(of: pattern, from: start, owner: owner) {
                 let mention = self.mention(range, statement: statement, pattern: source)
-                switch Stance.of(range, in: bytes, statement: statements.ranges[statement], claim: claim) {
+                let following = statements.following(statement).map { statements.ranges[$0] }
+                switch Stance.of(
+                    range, in: bytes, statement: statements.ranges[statement], following: following, claim: claim)
+                {
                 case .affirmed:
                     result.affirmed.append(mention)
                     if result.affirmed.count >= MentionSearch.maximumAffirmed || claim == .misconception {

@@ -56,6 +56,14 @@ struct Statements {
         return low < ranges.count && ranges[low].contains(offset) ? low : nil
     }
 
+    /// The statement after the one at `index`, or after its whole list when it is a bullet: where a
+    /// dismissal by pronoun ("None of that is needed.") would stand.
+    func following(_ index: Int) -> Int? {
+        var next = index + 1
+        while next < ranges.count, lists[next] == lists[index] { next += 1 }
+        return next < ranges.count ? next : nil
+    }
+
     /// A separator's width when one starts at `index`: `! ? ;`, a `.` that ends a sentence, a line break.
     private static func separatorWidth(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         switch bytes[index] {

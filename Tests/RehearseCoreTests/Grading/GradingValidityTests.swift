@@ -85,6 +85,65 @@ struct GradingValidityTests {
         #expect(!concept.matched, "earned by \(concept.evidence?.quote ?? "")")
     }
 
+    @Test(
+        "A practice dismissed in other words earns nothing: too much effort, tells you nothing, none of that",
+        arguments: [
+            WrongClaim(
+                answer: "Comparing the live input distributions with the training data is too much effort for one model.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "PSI on the input distributions against the training data doesn't tell you much in practice.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "Retraining on the last few weeks of labelled data would only confuse things, so I'd leave it.",
+                question: "handle-data-drift", concept: "retraining"),
+            WrongClaim(
+                answer: "PSI on the input distributions, KS tests, nightly reports: none of that is needed here.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "Someone suggested comparing input distributions against the training data; no need for that.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "You could compare the live input distributions with the training data. Honestly, that's "
+                    + "overkill for one model.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "- PSI on every input feature against the training data\n- KS tests on the inputs\n\n"
+                    + "None of it is worth the effort.",
+                question: "handle-data-drift", concept: "drift-detection"),
+        ])
+    func dismissedInOtherWords(_ claim: WrongClaim) throws {
+        let grade = try Self.grade(claim.answer, claim.question)
+        let concept = try #require(grade.concepts.first { $0.id == claim.concept })
+        #expect(!concept.matched, "earned by \(concept.evidence?.quote ?? "")")
+        #expect(grade.score == 0, "\(grade.score)")
+    }
+
+    @Test(
+        "The same words affirm when the practice is the answer: a cost named, a failure it catches",
+        arguments: [
+            WrongClaim(
+                answer: "I compare the live input distributions with the training data every night, which catches "
+                    + "the cases where the model doesn't work any more.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "Retraining on the last few weeks of labelled data doesn't add much latency, and it fixes it.",
+                question: "handle-data-drift", concept: "retraining"),
+            WrongClaim(
+                answer: "I compare the live input distributions with the training data every night. That is not "
+                    + "optional, and none of it is overkill.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "I compare the live input distributions with the training data, so that it's not a problem "
+                    + "when the upstream schema changes.",
+                question: "handle-data-drift", concept: "drift-detection"),
+        ])
+    func affirmedDespiteCostWords(_ claim: WrongClaim) throws {
+        let grade = try Self.grade(claim.answer, claim.question)
+        let concept = try #require(grade.concepts.first { $0.id == claim.concept })
+        #expect(concept.matched && concept.rejectedBy == nil, "\(concept.rejectedBy ?? "")")
+    }
+
     @Test("Honesty about the model's limits is credited, not read as 'trust the model'")
     func honestUncertainty() throws {
         let grade = try Self.grade(
