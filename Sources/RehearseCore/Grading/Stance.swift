@@ -175,7 +175,9 @@ enum Stance {
         if rejecters.contains(word), pronouns.contains(next) { return "\(word) \(next)" }
         if index + 2 < words.count, rejectingPairs[word] != nil || word == "get" {
             let third = words[index + 2]
-            if pronouns.contains(next), rejectingPairs[word]?.contains(third) == true { return "\(word) \(next) \(third)" }
+            if pronouns.contains(next), rejectingPairs[word]?.contains(third) == true {
+                return "\(word) \(next) \(third)"
+            }
         }
         return nil
     }

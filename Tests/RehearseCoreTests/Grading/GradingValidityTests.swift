@@ -89,7 +89,8 @@ struct GradingValidityTests {
         "A practice dismissed in other words earns nothing: too much effort, tells you nothing, none of that",
         arguments: [
             WrongClaim(
-                answer: "Comparing the live input distributions with the training data is too much effort for one model.",
+                answer:
+                    "Comparing the live input distributions with the training data is too much effort for one model.",
                 question: "handle-data-drift", concept: "drift-detection"),
             WrongClaim(
                 answer: "PSI on the input distributions against the training data doesn't tell you much in practice.",
