@@ -58,18 +58,24 @@ struct AnswerSignals {
 enum Words {
     /// Works on UTF-8 bytes: ASCII letters, digits and apostrophes form words, lower-cased as they are
     /// copied; any non-ASCII byte is taken as part of a word (accented letters). Several times faster
-    /// than a Character loop, and this runs on every answer.
-    static func of(_ text: String) -> [String] {
+    /// than a Character loop, and this runs on every answer. With `joiningHyphens`, a hyphen between two
+    /// word characters stays inside the word: "always-on" is one word, not "always" and "on".
+    static func of(_ text: String, joiningHyphens: Bool = false) -> [String] {
         var words: [String] = []
         var current: [UInt8] = []
         current.reserveCapacity(24)
+        var hyphenPending = false
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte | 0x20)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"),
-                0x80...:
-                current.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"), 0x80...:
+                if hyphenPending { current.append(UInt8(ascii: "-")) }
+                hyphenPending = false
+                current.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte)
+            case UInt8(ascii: "-") where joiningHyphens && !current.isEmpty && !hyphenPending:
+                hyphenPending = true
             default:
+                hyphenPending = false
                 if !current.isEmpty {
                     words.append(String(decoding: current, as: UTF8.self))
                     current.removeAll(keepingCapacity: true)

@@ -46,6 +46,8 @@ enum Explanation {
         "closely", "ownership", "transparent", "happy", "successfully", "smoothly", "value", "lifecycle",
         "continuous", "improvement", "relevant", "appropriate", "properly", "necessary", "various", "overall",
         "definitely", "really", "always", "basically", "rigour", "rigor", "data-driven", "impactful",
+        "best-in-class", "next-generation", "industry-standard", "enterprise-grade", "production-grade",
+        "future-proof", "game-changing", "mission-critical",
     ]
 
     /// What the statement holding a mention is like, decided once per statement.
@@ -61,11 +63,14 @@ enum Explanation {
     }
 
     static func shape(of statement: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Shape {
-        let words = Words.of(String(decoding: UnsafeBufferPointer(rebasing: bytes[statement]), as: UTF8.self))
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[statement]), as: UTF8.self)
+        let words = Words.of(text)
         let hasNumber = words.contains { $0.contains(where: \.isNumber) }
         let named = hasName(statement, in: bytes)
         let specific = hasNumber || named || words.contains(where: concreteWords.contains)
-        let vague = words.contains(where: vagueWords.contains) || containsVaguePhrase(words)
+        // Whole compounds: "always-on" is not the vague "always", "end-to-end" is vague as one word.
+        let compounds = Words.of(text, joiningHyphens: true)
+        let vague = compounds.contains(where: vagueWords.contains) || containsVaguePhrase(words)
         let commas = bytes[statement].filter { $0 == UInt8(ascii: ",") }.count
         return Shape(
             words: words.count, commas: commas, hasClause: words.contains(where: isClauseMarker),

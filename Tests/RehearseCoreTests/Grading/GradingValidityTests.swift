@@ -30,6 +30,20 @@ struct GradingValidityTests {
         #expect(earned.allSatisfy { $0.isNamedOnly })
     }
 
+    @Test("A hyphenated compound is one word: 'always-on' is not the vague 'always', 'end-to-end' is vague")
+    func hyphenatedCompounds() throws {
+        let plain = try Self.grade(
+            "The price suggestion needs a small always-on service behind an API, with the model loaded in memory.",
+            "batch-vs-online-serving")
+        let online = try #require(plain.concepts.first { $0.id == "online-inference" })
+        #expect(online.matched && !online.isNamedOnly)
+        let vague = try Self.grade(
+            "The price suggestion needs an end-to-end always-on service behind an API, with the model loaded in memory.",
+            "batch-vs-online-serving")
+        let named = try #require(vague.concepts.first { $0.id == "online-inference" })
+        #expect(named.matched && named.isNamedOnly)
+    }
+
     @Test("A gap never joins two bullets: each item is a statement of its own")
     func bulletsAreStatements() throws {
         // "compare" and "distribution" stand in different bullets, so no pattern may join them.
