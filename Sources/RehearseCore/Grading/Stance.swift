@@ -28,7 +28,8 @@ enum Stance {
     ) -> Stance {
         let before = StanceWords(text, statement.lowerBound..<max(statement.lowerBound, match.lowerBound))
         let after = StanceWords(text, min(match.upperBound, statement.upperBound)..<statement.upperBound)
-        if let cue = negation(before: before.clauseTail, claim: claim) { return .rejected(cue: cue) }
+        let matchStart = StanceWords(text, match.lowerBound..<min(match.upperBound, match.lowerBound + 24)).words.first
+        if let cue = negation(before: before.clauseTail, then: matchStart) { return .rejected(cue: cue) }
         if let cue = rejection(after: after.clauseHead[...]) { return .rejected(cue: cue) }
         let next = following.map { StanceWords(text, $0).openingClause.prefix(backReach) }
         switch claim {
@@ -73,12 +74,13 @@ enum Stance {
     static let scope = 8
 
     /// A negation in the clause before the mention. Two negations cancel: "I'd never skip the canary",
-    /// "I would not ship a model that hasn't passed the gate".
-    private static func negation(before clause: [String], claim: Claim) -> String? {
+    /// "I would not ship a model that hasn't passed the gate". `matchStart`, the mention's first word,
+    /// follows the last word: "no worse than" affirms whether or not the match starts at "worse".
+    private static func negation(before clause: [String], then matchStart: String?) -> String? {
         var cues: [String] = []
         let words = Array(clause.suffix(scope))
         for (index, word) in words.enumerated() {
-            let next = index + 1 < words.count ? words[index + 1] : nil
+            let next = index + 1 < words.count ? words[index + 1] : matchStart
             if isNegator(word) {
                 if let next, affirmingFollowers.contains(next) { continue }
                 cues.append(word)

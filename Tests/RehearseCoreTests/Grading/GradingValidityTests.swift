@@ -145,6 +145,9 @@ struct GradingValidityTests {
                 answer: "Retraining on the last few weeks of labelled data doesn't add much latency, and it fixes it.",
                 question: "handle-data-drift", concept: "retraining"),
             WrongClaim(
+                answer: "The retrained model has to be no worse than the current one on last week's data.",
+                question: "champion-challenger-gate", concept: "baseline-comparison"),
+            WrongClaim(
                 answer: "I compare the live input distributions with the training data every night. That is not "
                     + "optional, and none of it is overkill.",
                 question: "handle-data-drift", concept: "drift-detection"),
