@@ -13,7 +13,7 @@ fi
 report=$(mktemp)
 trap 'rm -f "$report"' EXIT
 status=0
-.build/debug/rehearse rubric test --responses "$dev" --min-pairwise 0.80 --min-spearman 0.70 >"$report" || status=$?
+.build/debug/rehearse rubric test --responses "$dev" --min-pairwise 0.90 --min-spearman 0.84 >"$report" || status=$?
 # The overall line and the kinds of answer; the rest of the report is for `rubric test --responses`.
 sed -n '1,/^By question/p' "$report" | sed '$d'
 exit "$status"
