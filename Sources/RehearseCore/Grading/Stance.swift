@@ -106,6 +106,11 @@ enum Stance {
         "needed", "necessary", "required", "worth", "matter", "matters", "help", "helps", "problem", "issue",
         "concern", "important", "useful", "bother", "need", "needs", "translate", "translates",
     ]
+    /// The reasons a pronoun's negation must give to dismiss what came before: "that isn't needed",
+    /// "none of it matters". Not "it's not a problem" or "it never needs a human", which affirm.
+    static let backReferenceReasons = rejectingAfterNegation.subtracting([
+        "problem", "issue", "concern", "need", "needs", "bother",
+    ])
     /// "doesn't tell you much", "won't add any value", "doesn't pay off", "doesn't make sense": a verb
     /// after a negation, and what it must be followed by (within two words) to dismiss.
     static let dismissingAfterNegation: [String: Set<String>] = [
@@ -124,7 +129,9 @@ enum Stance {
 
     /// A rejection at the start of what follows a mention: "is overkill", "isn't needed", "doesn't tell
     /// you much", "is too much effort". A rejecting word after a negation affirms: "is not optional".
-    private static func rejection(after words: ArraySlice<String>) -> String? {
+    private static func rejection(
+        after words: ArraySlice<String>, reasons: Set<String> = rejectingAfterNegation
+    ) -> String? {
         let words = Array(words.prefix(reach))
         for (index, word) in words.enumerated() {
             if rejectingWords.contains(word) {
@@ -138,7 +145,7 @@ enum Stance {
             }
             guard isNegator(word) else { continue }
             let rest = words[(index + 1)...].prefix(4)
-            if let reason = rest.first(where: rejectingAfterNegation.contains) { return "\(word) … \(reason)" }
+            if let reason = rest.first(where: reasons.contains) { return "\(word) … \(reason)" }
             for (offset, verb) in rest.enumerated() {
                 guard let objects = dismissingAfterNegation[verb] else { continue }
                 let start = index + 2 + offset
@@ -201,7 +208,7 @@ enum Stance {
             return nil
         }
         let tail = words[(rest.startIndex + 3)...].prefix(4)
-        if let reason = tail.first(where: { rejectingAfterNegation.contains($0) || $0 == "bother" }) {
+        if let reason = tail.first(where: backReferenceReasons.contains) {
             return "none of \(rest[rest.startIndex + 2]) … \(reason)"
         }
         return nil
@@ -219,7 +226,7 @@ enum Stance {
             guard let next = words.first, pronouns.contains(next) else { return nil }
             words = words.dropFirst()
         }
-        return rejection(after: words.prefix(5)).map { "\(pronoun) … \($0)" }
+        return rejection(after: words.prefix(5), reasons: backReferenceReasons).map { "\(pronoun) … \($0)" }
     }
 
     /// The opening of the next statement, when it dismisses what came before: "None of that is needed.",
@@ -228,7 +235,7 @@ enum Stance {
         if let cue = pronounDismissal(words) ?? noneOrNoNeed(at: words.startIndex, in: words) { return cue }
         guard let first = words.first else { return nil }
         if rejectingWords.contains(first) { return first }
-        if isNegator(first), let second = words.dropFirst().first, rejectingAfterNegation.contains(second) {
+        if isNegator(first), let second = words.dropFirst().first, backReferenceReasons.contains(second) {
             return "\(first) \(second)"
         }
         return nil

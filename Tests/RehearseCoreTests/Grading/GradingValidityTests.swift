@@ -152,6 +152,10 @@ struct GradingValidityTests {
                     + "optional, and none of it is overkill.",
                 question: "handle-data-drift", concept: "drift-detection"),
             WrongClaim(
+                answer: "I compare the live input distributions with the training data every night. It never needs "
+                    + "a human, and that's not a problem for the on-call team.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
                 answer: "I compare the live input distributions with the training data, so that it's not a problem "
                     + "when the upstream schema changes.",
                 question: "handle-data-drift", concept: "drift-detection"),
