@@ -164,7 +164,13 @@ public struct DraftCompletion {
                             "Drafted, NOT blind: replace with an answer written from the prompt alone by someone who never saw this rubric."
                     ))
         }
-        if let partial = partial(sentences, score: score) { examples.append(partial) }
+        // Clauses when no run of whole sentences lands in the partial range.
+        let clauses = sentences.flatMap {
+            $0.split(whereSeparator: { ";:,".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        if let partial = partial(sentences, score: score) ?? partial(clauses, joinedBy: ", ", score: score) {
+            examples.append(partial)
+        }
         examples.append(
             DraftExample(
                 level: .weak, answer: "I am not sure what I would do here; I would ask someone.",
@@ -225,7 +231,9 @@ public struct DraftCompletion {
     ]
 
     /// Part of the sample answer that scores as a partial answer: the run of sentences closest to 60.
-    private func partial(_ sentences: [String], score: (String) -> Grade?) -> DraftExample? {
+    private func partial(_ sentences: [String], joinedBy separator: String = " ", score: (String) -> Grade?)
+        -> DraftExample?
+    {
         var candidates: [[String]] = []
         // Every run of consecutive sentences short of the whole answer.
         for start in sentences.indices {
@@ -236,7 +244,8 @@ public struct DraftCompletion {
         candidates.append(sentences.enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
         let range = RubricExample.defaultRange(for: .partial)
         let graded = candidates.compactMap { parts -> (String, Grade)? in
-            let answer = parts.joined(separator: " ")
+            var answer = parts.joined(separator: separator)
+            if let last = answer.last, !".!?".contains(last) { answer += "." }
             return score(answer).map { (answer, $0) }
         }.filter { range.contains($0.1.score) && !$0.1.missing.isEmpty }
         guard let best = graded.min(by: { abs($0.1.score - 60) < abs($1.1.score - 60) }) else { return nil }
