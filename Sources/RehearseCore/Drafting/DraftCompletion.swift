@@ -59,7 +59,9 @@ public struct DraftCompletion {
             ).first { "mutation: \($0.name)" == scored.example }
             guard let mutation, let grade = try? grader.grade(mutation.answer, for: question) else { continue }
             // The heaviest leak first: dropping it alone may be enough.
-            if let heaviest = grade.concepts.filter({ $0.matched }).max(by: { $0.weight * $0.credit < $1.weight * $1.credit }) {
+            if let heaviest = grade.concepts.filter({ $0.matched }).max(by: {
+                $0.weight * $0.credit < $1.weight * $1.credit
+            }) {
                 leaked.insert(heaviest.id)
             }
         }

@@ -25,6 +25,7 @@ struct DraftTermFinder {
     /// Two adjacent words that other answers of the bank also write together are one phrase.
     let phrases: Set<String>
     let weighsKeyTerms: Bool
+    let matchesWholeWords: Bool
 
     private var forms: WordForms { WordForms(stemmer: stemmer, wordList: wordList) }
 
@@ -68,7 +69,8 @@ struct DraftTermFinder {
                 let american = pair.map { Spelling.american($0, isKnownWord: wordList.contains) }
                 let term = DraftTerm(
                     text: pair.joined(separator: " "), stems: pair.map(stemmer.stem),
-                    pattern: forms.pattern(ofPhrase: american), core: american.map(forms.core).joined(separator: "[- ]"),
+                    pattern: forms.pattern(ofPhrase: american),
+                    core: american.map(forms.core).joined(separator: "[- ]"),
                     weight: american.map(weight).max() ?? 1, count: 1, position: index)
                 return (term, 2)
             }
@@ -76,10 +78,21 @@ struct DraftTermFinder {
         let american = Spelling.american(word, isKnownWord: wordList.contains)
         // Misconceptions read the answer as written, so their pattern needs the British spelling too.
         let core = american == word ? forms.core(of: word) : "(?:\(forms.core(of: word))|\(forms.core(of: american)))"
+        let stem = stemmer.stem(word)
+        let pattern =
+            matchesWholeWords ? forms.pattern(of: american) : "\\b\(Self.prefix(stem: stem, word: american))\\w*"
         let term = DraftTerm(
-            text: word, stems: [stemmer.stem(word)], pattern: forms.pattern(of: american),
+            text: word, stems: [stem], pattern: pattern,
             core: core, weight: weight(of: american), count: 1, position: index)
         return (term, 1)
+    }
+
+    /// What an open pattern matches from: the stem when it begins the word (retraining → retrain), else
+    /// the part the stem and word share (study → studi → "stud").
+    static func prefix(stem: String, word: String) -> String {
+        if word.hasPrefix(stem) { return stem }
+        let shared = String(zip(stem, word).prefix { $0 == $1 }.map(\.0))
+        return shared.count >= 3 ? shared : word
     }
 
     func isContentWord(_ word: String) -> Bool {

@@ -14,6 +14,8 @@ public struct RubricDrafter {
         public var leavesOutQuestionWords = true
         public var keepsMainIdea = true
         public var weighsKeyTerms = true
+        /// `\b(?:retrain|retrained|retrains)\b`; false: the stem with any ending, `\bretrain\w*`.
+        public var matchesWholeWords = true
         public var maximumConcepts = 12
         public var scoring: ScoringCurve = .calibrated
 
@@ -44,7 +46,8 @@ public struct RubricDrafter {
         self.bank = bank
         let documents = bank?.questions.flatMap { [$0.sampleAnswer] + $0.examples.map(\.answer) } ?? []
         let finder = DraftTermFinder(
-            synonyms: synonyms, wordList: wordList, stemmer: stemmer, phrases: [], weighsKeyTerms: false)
+            synonyms: synonyms, wordList: wordList, stemmer: stemmer, phrases: [], weighsKeyTerms: false,
+            matchesWholeWords: true)
         self.phrases = DraftTermFinder.phrases(in: documents, stemmer: stemmer, isContentWord: finder.isContentWord)
         var frequency: [String: Int] = [:]
         for document in documents {
@@ -60,7 +63,7 @@ public struct RubricDrafter {
         let refs = sharedConcepts(earnedBy: sampleAnswer, kind: kind)
         let finder = DraftTermFinder(
             synonyms: synonyms, wordList: wordList, stemmer: stemmer, phrases: phrases,
-            weighsKeyTerms: options.weighsKeyTerms)
+            weighsKeyTerms: options.weighsKeyTerms, matchesWholeWords: options.matchesWholeWords)
         let all = finder.terms(of: sampleAnswer)
         let covered = refs.map { $0.quote.lowercased() }
         let fresh = all.filter { term in !covered.contains { $0.contains(term.text) } }
@@ -98,9 +101,10 @@ public struct RubricDrafter {
 
     /// Weight × uses × inverse document frequency over the bank's answers (1 without a bank).
     private func salience(_ term: DraftTerm) -> Double {
-        let rarity = term.stems.map { stem in
-            log(Double(documentCount + 1) / Double(documentFrequency[stem, default: 0] + 1)) + 1
-        }.max() ?? 1
+        let rarity =
+            term.stems.map { stem in
+                log(Double(documentCount + 1) / Double(documentFrequency[stem, default: 0] + 1)) + 1
+            }.max() ?? 1
         return term.weight * Double(term.count) * rarity
     }
 
