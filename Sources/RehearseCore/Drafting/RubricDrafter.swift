@@ -74,7 +74,9 @@ public struct RubricDrafter {
         for term in chosen {
             concepts.append(
                 .term(
-                    id: Self.unique(Self.identifier(term.group ?? term.text), in: &used), text: term.text,
+                    id: Self.unique(
+                        Self.identifier(term.group ?? Spelling.american(term.text, isKnownWord: wordList.contains)),
+                        in: &used), text: term.text,
                     pattern: term.pattern, core: term.core, weight: term.weight))
         }
         return RubricDraft(
