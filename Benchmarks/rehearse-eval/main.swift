@@ -87,7 +87,7 @@ var choices: [Choice] = []
 for scoring in [ScoringCurve.calibrated, .sqrt] {
     for wholeWords in [true, false] {
         for keepsMainIdea in [true, false] {
-            for leavesOut in [true, false] {
+            for leavesOut in [true] {
                 for weighs in [true, false] {
                     var options = RubricDrafter.Options()
                     options.scoring = scoring

@@ -95,9 +95,12 @@ struct DraftTermFinder {
         return shared.count >= 3 ? shared : word
     }
 
-    func isContentWord(_ word: String) -> Bool {
+    func isContentWord(_ word: String) -> Bool { Self.isPlainContentWord(word) }
+
+    /// A word that may carry a point: three letters or more, neither a stop word nor filler.
+    static func isPlainContentWord(_ word: String) -> Bool {
         word.count > 2 && word.allSatisfy(\.isLetter) && !Words.stopWords.contains(word)
-            && !Self.fillerWords.contains(word)
+            && !fillerWords.contains(word)
     }
 
     private func weight(of word: String) -> Double {
