@@ -59,13 +59,16 @@ struct SuggestCommandTests {
         let index = try #require(
             lines2.firstIndex { $0.contains("version-models / reproducibility: add '\\brerun") }, "\(output.stdout)")
         #expect(lines2[index].contains("in 3 of the 3 credited answers it missed, 0 of 3 low-marked"))
-        // The next line shows the change; Pearson must rise.
-        let change = lines2[index + 1]
+        // The next lines show the change, on the question and over every answer; Pearson must rise.
+        let change = lines2[index + 2]
+        #expect(lines2[index + 1].contains("this question: pairwise"))
         let pearson = try #require(change.components(separatedBy: "Pearson ").last)
         let values = pearson.components(separatedBy: " → ").compactMap {
             Double($0.trimmingCharacters(in: .whitespaces))
         }
         #expect(values.count == 2 && values[1] > values[0], "\(change)")
+        // "back" is as common in credited answers, but adding it would not help: it is not proposed.
+        #expect(!output.stdout.contains("add '\\bback"))
         // Nothing was written: the rubric is as it was.
         let after = try String(contentsOfFile: rubrics + "/ops/version-models.yaml", encoding: .utf8)
         #expect(after == Self.question)

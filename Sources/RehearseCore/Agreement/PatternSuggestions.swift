@@ -14,6 +14,17 @@ public struct PatternSuggestion: Sendable {
     /// Agreement over every marked answer, as the rubric stands and with the pattern added.
     public var before: AgreementReport.Measures
     public var after: AgreementReport.Measures
+    /// The same over the answers to this question alone.
+    public var questionBefore: AgreementReport.Measures
+    public var questionAfter: AgreementReport.Measures
+
+    /// Whether the pattern brings this question's scores closer to the marks: the pairwise order or
+    /// Pearson rises and neither falls. Only these are proposed.
+    var helps: Bool {
+        let pairwise = (questionBefore.pairwiseOrder ?? 0, questionAfter.pairwiseOrder ?? 0)
+        let pearson = (questionBefore.pearson ?? 0, questionAfter.pearson ?? 0)
+        return (pairwise.1 > pairwise.0 || pearson.1 > pearson.0) && pairwise.1 >= pairwise.0 && pearson.1 >= pearson.0
+    }
 }
 
 /// `rubric test --responses FILE --suggest`: for each concept, the words and phrases that answers a
@@ -57,18 +68,23 @@ public struct PatternSuggester {
                 guard missed.count >= Self.minimumCredited else { continue }
                 let candidates = separating(missed.map(\.response.answer), from: low.map(\.response.answer))
                     .filter { !$0.stems.allSatisfy(promptStems.contains) }
-                for candidate in candidates.prefix(perConcept) {
+                var proposed = 0
+                for candidate in candidates where proposed < perConcept {
                     let pattern =
                         candidate.words.count == 1
                         ? forms.pattern(of: candidate.words[0]) : forms.pattern(ofPhrase: candidate.words)
-                    guard let after = measures(report, adding: pattern, to: concept.id, of: question) else {
+                    guard let after = regraded(report, adding: pattern, to: concept.id, of: question) else {
                         continue
                     }
-                    suggestions.append(
-                        PatternSuggestion(
-                            questionID: id, conceptID: concept.id, term: candidate.words.joined(separator: " "),
-                            pattern: pattern, credited: candidate.credited, creditedMissed: missed.count,
-                            low: candidate.low, lowTotal: low.count, before: report.overall, after: after))
+                    let suggestion = PatternSuggestion(
+                        questionID: id, conceptID: concept.id, term: candidate.words.joined(separator: " "),
+                        pattern: pattern, credited: candidate.credited, creditedMissed: missed.count,
+                        low: candidate.low, lowTotal: low.count, before: report.overall,
+                        after: AgreementReport.measures(after), questionBefore: AgreementReport.measures(rows),
+                        questionAfter: AgreementReport.measures(after.filter { $0.response.questionID == id }))
+                    guard suggestion.helps else { continue }
+                    suggestions.append(suggestion)
+                    proposed += 1
                 }
             }
         }
@@ -126,12 +142,10 @@ public struct PatternSuggester {
         DraftTermFinder.isPlainContentWord(word)
     }
 
-    /// Agreement over every row with `pattern` added to the concept: that question's answers regraded.
-    private func measures(
+    /// Every row with `pattern` added to the concept: that question's answers regraded.
+    private func regraded(
         _ report: AgreementReport, adding pattern: String, to conceptID: String, of question: Question
-    )
-        -> AgreementReport.Measures?
-    {
+    ) -> [AgreementReport.Row]? {
         var changed = question
         guard let index = changed.rubric.concepts.firstIndex(where: { $0.id == conceptID }) else { return nil }
         changed.rubric.concepts[index].concept.patterns.append(pattern)
@@ -150,7 +164,7 @@ public struct PatternSuggester {
             guard let grade = try? grader.grade(row.response.answer, for: changed) else { return nil }
             rows.append(AgreementReport.Row(response: row.response, grade: grade, humanScore: row.humanScore))
         }
-        return AgreementReport.measures(rows)
+        return rows
     }
 }
 
@@ -162,7 +176,8 @@ extension PatternSuggestion {
         }
         return """
               \(questionID) / \(conceptID): add '\(pattern)'  ("\(term)": in \(credited) of the \(creditedMissed) credited answers it missed, \(low) of \(lowTotal) low-marked)
-                \(change("pairwise", before.pairwiseOrder, after.pairwiseOrder)), \(change("Spearman", before.spearman, after.spearman)), \(change("Pearson", before.pearson, after.pearson))
+                this question: \(change("pairwise", questionBefore.pairwiseOrder, questionAfter.pairwiseOrder)), \(change("Spearman", questionBefore.spearman, questionAfter.spearman)), \(change("Pearson", questionBefore.pearson, questionAfter.pearson))
+                every answer:  \(change("pairwise", before.pairwiseOrder, after.pairwiseOrder)), \(change("Spearman", before.spearman, after.spearman)), \(change("Pearson", before.pearson, after.pearson))
             """
     }
 }

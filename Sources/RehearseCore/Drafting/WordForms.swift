@@ -28,8 +28,9 @@ struct WordForms {
         let checksWords = !wordList.isEmpty && wordList.contains(word)
         var forms = [word]
         var seen: Set<String> = [word]
-        for base in bases {
-            for ending in Self.endings {
+        // Jargon takes only the plural: the stemmer would read every ending onto a name ("bentomlization").
+        for base in checksWords ? bases : [word] {
+            for ending in checksWords ? Self.endings : ["s", "es"] {
                 let candidate = base + ending
                 guard candidate.count >= 3, !seen.contains(candidate) else { continue }
                 seen.insert(candidate)

@@ -27,7 +27,7 @@ struct RubricTest: ParsableCommand {
               rehearse rubric test Rubrics/deployment --responses marked.jsonl   # only those questions
               rehearse rubric test --responses marked.csv --scale 5 --skip-bad-lines
 
-            With --suggest, also proposes patterns for each concept: the words and phrases that answers the marker credited (a mark of 70% or more) use where the concept missed them, and low-marked answers (40% or less) use less, each as a whole-word pattern with what adding it would change in agreement over every answer (pairwise, Spearman, Pearson before → after). Offline and deterministic; nothing is written.
+            With --suggest, also proposes patterns for each concept: the words and phrases that answers the marker credited (a mark of 70% or more) use where the concept missed them, and low-marked answers (40% or less) use less, each as a whole-word pattern with what adding it would change in agreement, on that question's answers and over every answer (pairwise, Spearman, Pearson before → after); only patterns that bring the question's scores closer to the marks are shown. Offline and deterministic; nothing is written.
 
               rehearse rubric test --responses marked.jsonl --suggest
 
@@ -124,7 +124,9 @@ struct RubricTest: ParsableCommand {
     private func printSuggestions(for report: AgreementReport, bank: Bank) {
         let suggestions = PatternSuggester(bank: bank).suggestions(for: report)
         guard !suggestions.isEmpty else {
-            print("\nNo pattern to suggest: no concept missed two or more answers the marker credited.")
+            print(
+                "\nNo pattern to suggest: no pattern from the answers the marker credited brings a question's scores closer to the marks."
+            )
             return
         }
         print("\nSuggested patterns (nothing is changed: add one to the concept's patterns to accept it):")
