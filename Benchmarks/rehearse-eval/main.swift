@@ -85,18 +85,18 @@ struct Choice: Hashable {
 }
 var choices: [Choice] = []
 for scoring in [ScoringCurve.calibrated, .sqrt] {
-    for termsPerConcept in [1, 2, 3] {
+    for maximumConcepts in [12, 8, 5] {
         for wholeWords in [true, false] {
             for keepsMainIdea in [true, false] {
                 for weighs in [true, false] {
                     var options = RubricDrafter.Options()
                     options.scoring = scoring
-                    options.termsPerConcept = termsPerConcept
+                    options.maximumConcepts = maximumConcepts
                     options.matchesWholeWords = wholeWords
                     options.keepsMainIdea = keepsMainIdea
                     options.weighsKeyTerms = weighs
                     let name =
-                        "\(scoring.rawValue), \(termsPerConcept) term\(termsPerConcept == 1 ? "" : "s") a concept, \(wholeWords ? "whole words" : "stem + any ending"), main idea \(keepsMainIdea ? "kept" : "left out"), \(weighs ? "jargon x2" : "equal weights")"
+                        "\(scoring.rawValue), at most \(maximumConcepts) concepts, \(wholeWords ? "whole words" : "stem + any ending"), main idea \(keepsMainIdea ? "kept" : "left out"), \(weighs ? "jargon x2" : "equal weights")"
                     choices.append(Choice(options: options, name: name))
                 }
             }

@@ -14,9 +14,6 @@ public struct RubricDrafter {
         public var leavesOutQuestionWords = true
         public var keepsMainIdea = true
         public var weighsKeyTerms = true
-        /// Consecutive key terms that make one concept, any of them earning it: 1 drafts a concept per
-        /// term. Fewer, broader concepts keep a short answer that uses several from reading as a list.
-        public var termsPerConcept = 1
         /// `\b(?:retrain|retrained|retrains)\b`; false: the stem with any ending, `\bretrain\w*`.
         public var matchesWholeWords = true
         public var maximumConcepts = 12
@@ -70,9 +67,7 @@ public struct RubricDrafter {
         let all = finder.terms(of: sampleAnswer)
         let covered = refs.map { $0.quote.lowercased() }
         let fresh = all.filter { term in !covered.contains { $0.contains(term.text) } }
-        let chosen = Self.grouped(
-            choose(fresh, prompt: prompt, room: max(1, options.maximumConcepts - refs.count)),
-            into: options.termsPerConcept)
+        let chosen = choose(fresh, prompt: prompt, room: max(1, options.maximumConcepts - refs.count))
         var used = Set(bank?.concepts.keys.map { $0 } ?? [])
         var concepts = refs.map { DraftConcept.ref($0.id, weight: 2) }
         used.formUnion(refs.map(\.id))
@@ -87,22 +82,6 @@ public struct RubricDrafter {
         return RubricDraft(
             id: id, domain: domain, kind: kind, prompt: prompt, sampleAnswer: sampleAnswer, concepts: concepts,
             scoring: options.scoring)
-    }
-
-    /// Runs of `size` consecutive terms merged into one term whose pattern is any of theirs.
-    static func grouped(_ terms: [DraftTerm], into size: Int) -> [DraftTerm] {
-        guard size > 1 else { return terms }
-        return stride(from: 0, to: terms.count, by: size).map { start in
-            let run = Array(terms[start..<min(terms.count, start + size)])
-            guard run.count > 1 else { return run[0] }
-            var merged = run[0]
-            merged.text = run.map(\.text).joined(separator: " / ")
-            merged.pattern = "(?:" + run.map(\.pattern).joined(separator: "|") + ")"
-            merged.core = "(?:" + run.map(\.core).joined(separator: "|") + ")"
-            merged.weight = run.map(\.weight).reduce(0, +)
-            merged.group = nil
-            return merged
-        }
     }
 
     /// The terms worth a concept: the prompt's words left out but for its main idea, then the most
