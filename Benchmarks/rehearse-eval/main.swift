@@ -1,7 +1,9 @@
 // Measures how well drafted rubrics agree with human graders: drafts a rubric from every reference
 // answer of the short-answer development set (../shared/data/short-answers-dev.json, read in place and
 // never copied into the project), grades every student answer with it, and prints Pearson's r against
-// the humans' mean mark, for the full method and with each of its parts turned off.
+// the humans' mean mark: for the default draft, for the drafter's choices chosen by 5-fold
+// cross-validation by question (chosen on four fifths of the questions, measured on the fifth), and
+// with each part of the default turned off.
 //
 //   swift run -c release rehearse-eval [path/to/short-answers-dev.json]
 //   swift run -c release rehearse-eval --timing     grading throughput on the bundled bank (Timing.swift)
@@ -36,9 +38,10 @@ if CommandLine.arguments.contains("--timing") {
     exit(0)
 }
 
-/// Drafts every question into a temporary rubric folder, loads it as a bank, and grades every answer.
-func pearson(options: RubricDrafter.Options, correctsTypos: Bool = true, checksExplanation: Bool = true, label: String)
-    throws
+/// The scores of every answer, question by question, under one set of drafting choices: every question
+/// drafted into a temporary rubric folder, loaded as a bank, and every answer graded.
+func scores(options: RubricDrafter.Options, correctsTypos: Bool = true, checksExplanation: Bool = true) throws
+    -> [[Double]]
 {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-eval-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -47,39 +50,94 @@ func pearson(options: RubricDrafter.Options, correctsTypos: Bool = true, checksE
         .write(to: folder.appendingPathComponent("bank.yaml"), atomically: true, encoding: .utf8)
     let drafter = RubricDrafter(synonyms: SynonymTable(), options: options)
     for item in devSet.items {
-        let id = "q" + item.id.replacingOccurrences(of: ".", with: "-")
-        let draft = drafter.draft(id: id, domain: "dev", prompt: item.question, sampleAnswer: item.reference)
-        try draft.yaml().write(to: folder.appendingPathComponent("dev/\(id).yaml"), atomically: true, encoding: .utf8)
+        let draft = drafter.draft(
+            id: questionID(item), domain: "dev", prompt: item.question, sampleAnswer: item.reference)
+        try draft.yaml().write(
+            to: folder.appendingPathComponent("dev/\(questionID(item)).yaml"), atomically: true, encoding: .utf8)
     }
     let bank = try BankLoader().load(from: folder)
     let grader = Grader(bank: bank, correctsTypos: correctsTypos, checksExplanation: checksExplanation)
-    var scores: [Double] = [], marks: [Double] = []
-    let started = ContinuousClock.now
-    for item in devSet.items {
-        let question = try bank.question(id: "q" + item.id.replacingOccurrences(of: ".", with: "-"))
-        for answer in item.answers {
-            scores.append(Double(try grader.grade(answer.text, for: question).score))
-            marks.append(answer.grade)
-        }
+    return try devSet.items.map { item in
+        let question = try bank.question(id: questionID(item))
+        return try item.answers.map { Double(try grader.grade($0.text, for: question).score) }
     }
-    let elapsed = ContinuousClock.now - started
-    let r = Statistics.pearson(scores, marks) ?? .nan
-    print(
-        "\(label.padding(toLength: 52, withPad: " ", startingAt: 0)) r = \(String(format: "%.3f", r))   (\(scores.count) answers, \(elapsed))"
-    )
 }
 
-print("Drafted rubrics against human marks, \(devSet.items.count) questions:")
-var full = RubricDrafter.Options()
-try pearson(options: full, label: "full method")
-try pearson(options: full, correctsTypos: false, label: "  without typo tolerance")
-try pearson(options: full, checksExplanation: false, label: "  full credit for a bare mention")
-var linear = full
-linear.scoring = .linear
-try pearson(options: linear, label: "  linear scoring instead of sqrt")
-var echo = full
-echo.leavesOutQuestionWords = false
-try pearson(options: echo, label: "  keeping the question's own words")
-var equal = full
-equal.weighsKeyTerms = false
-try pearson(options: equal, label: "  equal weights")
+func questionID(_ item: DevSet.Item) -> String { "q" + item.id.replacingOccurrences(of: ".", with: "-") }
+
+/// Pearson's r of the scores against the humans' mean mark, pooled over the questions at `indices`.
+func pearson(_ scores: [[Double]], questions indices: [Int]) -> Double {
+    let pooled = indices.flatMap { scores[$0] }
+    let marks = indices.flatMap { devSet.items[$0].answers.map(\.grade) }
+    return Statistics.pearson(pooled, marks) ?? .nan
+}
+
+func show(_ label: String, _ r: Double) {
+    print("\(label.padding(toLength: 52, withPad: " ", startingAt: 0)) r = \(String(format: "%.3f", r))")
+}
+
+let everyQuestion = Array(devSet.items.indices)
+
+// The drafter's choices, each on or off: few, so that choosing among them cannot fit the questions.
+struct Choice: Hashable {
+    var options: RubricDrafter.Options
+    var name: String
+}
+var choices: [Choice] = []
+for scoring in [ScoringCurve.calibrated, .sqrt] {
+    for maximumConcepts in [12, 8, 5] {
+        for wholeWords in [true, false] {
+            for keepsMainIdea in [true, false] {
+                for weighs in [true, false] {
+                    var options = RubricDrafter.Options()
+                    options.scoring = scoring
+                    options.maximumConcepts = maximumConcepts
+                    options.matchesWholeWords = wholeWords
+                    options.keepsMainIdea = keepsMainIdea
+                    options.weighsKeyTerms = weighs
+                    let name =
+                        "\(scoring.rawValue), at most \(maximumConcepts) concepts, \(wholeWords ? "whole words" : "stem + any ending"), main idea \(keepsMainIdea ? "kept" : "left out"), \(weighs ? "jargon x2" : "equal weights")"
+                    choices.append(Choice(options: options, name: name))
+                }
+            }
+        }
+    }
+}
+let scored = try choices.map { try scores(options: $0.options) }
+
+print(
+    "Drafted rubrics against human marks, \(devSet.items.count) questions, \(devSet.items.map(\.answers.count).reduce(0, +)) answers:"
+)
+let defaultIndex = choices.firstIndex { $0.options == RubricDrafter.Options() }!
+show("the default draft ('rubric draft'), whole set", pearson(scored[defaultIndex], questions: everyQuestion))
+let bestOnAll = scored.indices.max {
+    pearson(scored[$0], questions: everyQuestion) < pearson(scored[$1], questions: everyQuestion)
+}!
+show("the best choice on the whole set (fitted)", pearson(scored[bestOnAll], questions: everyQuestion))
+print("  (\(choices[bestOnAll].name))")
+
+// Folds by question: the choice is made on four fifths of the questions and measured on the rest.
+let folds = 5
+var heldOut: [Double] = []
+for fold in 0..<folds {
+    let test = everyQuestion.filter { $0 % folds == fold }
+    let train = everyQuestion.filter { $0 % folds != fold }
+    let chosen = scored.indices.max { pearson(scored[$0], questions: train) < pearson(scored[$1], questions: train) }!
+    let r = pearson(scored[chosen], questions: test)
+    heldOut.append(r)
+    show("  fold \(fold + 1): \(test.count) held-out questions", r)
+    print("    chosen on the other \(train.count): \(choices[chosen].name)")
+}
+show("mean over the \(folds) held-out folds (target 0.55)", heldOut.reduce(0, +) / Double(folds))
+let defaultFolds = (0..<folds).map { fold in
+    pearson(scored[defaultIndex], questions: everyQuestion.filter { $0 % folds == fold })
+}
+show("the default draft, mean over the same folds", defaultFolds.reduce(0, +) / Double(folds))
+
+print("Each part of the default turned off, whole set:")
+show(
+    "  without typo tolerance",
+    pearson(try scores(options: RubricDrafter.Options(), correctsTypos: false), questions: everyQuestion))
+show(
+    "  full credit for a bare mention",
+    pearson(try scores(options: RubricDrafter.Options(), checksExplanation: false), questions: everyQuestion))

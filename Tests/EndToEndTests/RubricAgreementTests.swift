@@ -125,8 +125,7 @@ struct RubricAgreementTests {
     func draftBankQuestion() throws {
         let output = try RehearseProcess.run(["rubric", "draft", "--question", "handle-data-drift"])
         #expect(output.status == 0)
-        #expect(output.stdout.contains("scoring: sqrt"))
+        #expect(output.stdout.contains("scoring: calibrated"))
         #expect(!output.stdout.contains(#"patterns: ['\bdrift\w*']"#))
-        #expect(output.stdout.contains(#"patterns: ['\bretrain\w*']"#))
     }
 }

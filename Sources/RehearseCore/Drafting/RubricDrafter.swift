@@ -1,18 +1,23 @@
 import Foundation
 
-/// Drafts a rubric from a sample answer, for a coach to refine: one concept per key term, matched by
-/// its stem with any ending (`\bretrain\w*`), or by its synonym group (`\b{{deploy}}\w*`).
+/// Drafts a rubric from a sample answer, for a coach to refine: at most `maximumConcepts` concepts,
+/// the shared concepts of the bank the sample already earns (`ref:`) first, then its key terms, each
+/// matched by its whole-word forms (`\b(?:retrain|retrains|retrained|retraining)\b`), a phrase the bank
+/// writes together ("root cause") as one term, and a synonym group (`\b{{rollback}}\w*`) as one.
 ///
-/// Words the question itself contains are left out (candidates echo the question, so they tell good
-/// answers from poor ones no better than chance), British spellings are mapped to American ones before
-/// stemming, terms that are not plain English words (MLflow, Kubernetes) weigh twice as much as common
-/// ones, and the draft scores on the square-root curve, as graders give partial answers more than their
-/// share of the terms.
+/// Words the question itself contains are left out (candidates echo the question), except its main
+/// idea: the prompt's word the sample answer uses most. British spellings are mapped to American ones
+/// before stemming, and terms that are not plain English words (MLflow, Kubernetes) weigh twice as
+/// much as common ones.
 public struct RubricDrafter {
-    public struct Options: Sendable {
+    public struct Options: Sendable, Hashable {
         public var leavesOutQuestionWords = true
+        public var keepsMainIdea = true
         public var weighsKeyTerms = true
-        public var scoring: ScoringCurve = .sqrt
+        /// `\b(?:retrain|retrained|retrains)\b`; false: the stem with any ending, `\bretrain\w*`.
+        public var matchesWholeWords = true
+        public var maximumConcepts = 12
+        public var scoring: ScoringCurve = .calibrated
 
         public init() {}
     }
@@ -21,46 +26,116 @@ public struct RubricDrafter {
     private let wordList: WordList
     private let stemmer: Stemmer
     private let options: Options
+    private let bank: Bank?
+    private let phrases: Set<String>
+    /// How many of the bank's answers use each stem, and how many answers there are: a term most
+    /// answers use tells this question's answers apart less than one few use.
+    private let documentFrequency: [String: Int]
+    private let documentCount: Int
 
-    public init(synonyms: SynonymTable, wordList: WordList = .system, options: Options = Options()) {
+    /// With a `bank`, the draft refers to its shared concepts and treats the word pairs its answers
+    /// write together as phrases.
+    public init(
+        synonyms: SynonymTable, wordList: WordList = .system, options: Options = Options(), bank: Bank? = nil
+    ) {
         self.synonyms = synonyms
         self.wordList = wordList
-        self.stemmer = Stemmer(wordList: wordList)
+        let stemmer = Stemmer(wordList: wordList)
+        self.stemmer = stemmer
         self.options = options
+        self.bank = bank
+        let documents = bank?.questions.flatMap { [$0.sampleAnswer] + $0.examples.map(\.answer) } ?? []
+        let finder = DraftTermFinder(
+            synonyms: synonyms, wordList: wordList, stemmer: stemmer, phrases: [], weighsKeyTerms: false,
+            matchesWholeWords: true)
+        self.phrases = DraftTermFinder.phrases(in: documents, stemmer: stemmer, isContentWord: finder.isContentWord)
+        var frequency: [String: Int] = [:]
+        for document in documents {
+            for stem in Set(Words.of(document).map(stemmer.stem)) { frequency[stem, default: 0] += 1 }
+        }
+        self.documentFrequency = frequency
+        self.documentCount = documents.count
     }
 
-    public func draft(id: String, domain: String, prompt: String, sampleAnswer: String) -> RubricDraft {
-        let promptStems = Set(Words.of(prompt).map(stemmer.stem))
-        var concepts = terms(of: sampleAnswer, excluding: options.leavesOutQuestionWords ? promptStems : [])
-        if concepts.isEmpty { concepts = terms(of: sampleAnswer, excluding: []) }
+    public func draft(
+        id: String, domain: String, kind: QuestionKind = .technical, prompt: String, sampleAnswer: String
+    ) -> RubricDraft {
+        let refs = sharedConcepts(earnedBy: sampleAnswer, kind: kind)
+        let finder = DraftTermFinder(
+            synonyms: synonyms, wordList: wordList, stemmer: stemmer, phrases: phrases,
+            weighsKeyTerms: options.weighsKeyTerms, matchesWholeWords: options.matchesWholeWords)
+        let all = finder.terms(of: sampleAnswer)
+        let covered = refs.map { $0.quote.lowercased() }
+        let fresh = all.filter { term in !covered.contains { $0.contains(term.text) } }
+        let chosen = choose(fresh, prompt: prompt, room: max(1, options.maximumConcepts - refs.count))
+        var used = Set(bank?.concepts.keys.map { $0 } ?? [])
+        var concepts = refs.map { DraftConcept.ref($0.id, weight: 2) }
+        used.formUnion(refs.map(\.id))
+        for term in chosen {
+            concepts.append(
+                .term(
+                    id: Self.unique(
+                        Self.identifier(term.group ?? Spelling.american(term.text, isKnownWord: wordList.contains)),
+                        in: &used), text: term.text,
+                    pattern: term.pattern, core: term.core, weight: term.weight))
+        }
         return RubricDraft(
-            id: id, domain: domain, prompt: prompt, sampleAnswer: sampleAnswer, concepts: concepts,
+            id: id, domain: domain, kind: kind, prompt: prompt, sampleAnswer: sampleAnswer, concepts: concepts,
             scoring: options.scoring)
     }
 
-    private func terms(of answer: String, excluding excluded: Set<String>) -> [DraftConcept] {
-        var concepts: [DraftConcept] = []
-        var seen = Set<String>()
-        for word in Words.of(answer).map(Self.droppingPossessive) where isContentWord(word) {
-            let stem = stemmer.stem(word)
-            guard !excluded.contains(stem) else { continue }
-            let american = Spelling.american(word, isKnownWord: wordList.contains)
-            if let group = synonyms.group(containing: word) ?? synonyms.group(containing: american) {
-                guard seen.insert("{{\(group)}}").inserted else { continue }
-                concepts.append(
-                    DraftConcept(
-                        id: Self.identifier(group), term: word, pattern: "\\b{{\(group)}}\\w*",
-                        weight: weight(of: american)))
-                continue
-            }
-            guard seen.insert(stem).inserted else { continue }
-            concepts.append(
-                DraftConcept(
-                    id: Self.identifier(american), term: word, pattern: "\\b\(Self.prefix(stem: stem, word: word))\\w*",
-                    weight: weight(of: american)))
+    /// The terms worth a concept: the prompt's words left out but for its main idea, then the most
+    /// weighty and most repeated, in the order the sample answer uses them.
+    private func choose(_ terms: [DraftTerm], prompt: String, room: Int) -> [DraftTerm] {
+        let promptStems = Set(Words.of(prompt).map(stemmer.stem))
+        func echoes(_ term: DraftTerm) -> Bool { term.stems.allSatisfy(promptStems.contains) }
+        let kept = options.leavesOutQuestionWords ? terms.filter { !echoes($0) } : terms
+        var main: DraftTerm?
+        if options.leavesOutQuestionWords, options.keepsMainIdea {
+            main = terms.filter(echoes).max { ($0.count, -$0.position) < ($1.count, -$1.position) }
+            if let found = main, found.count < 2, !kept.isEmpty { main = nil }
         }
-        return Self.uniqueIdentifiers(concepts)
+        let pool = kept.isEmpty && main == nil ? terms : kept
+        let ranked = pool.sorted { (salience($0), -$0.position) > (salience($1), -$1.position) }
+        let chosen = (main.map { [$0] } ?? []) + ranked.prefix(room - (main == nil ? 0 : 1))
+        return chosen.sorted { $0.position < $1.position }
     }
+
+    /// Weight × uses × inverse document frequency over the bank's answers (1 without a bank).
+    private func salience(_ term: DraftTerm) -> Double {
+        let rarity =
+            term.stems.map { stem in
+                log(Double(documentCount + 1) / Double(documentFrequency[stem, default: 0] + 1)) + 1
+            }.max() ?? 1
+        return term.weight * Double(term.count) * rarity
+    }
+
+    /// The bank's shared concepts the sample answer earns, with what earned each; for a behavioural
+    /// question the STAR parts first.
+    private func sharedConcepts(earnedBy sample: String, kind: QuestionKind) -> [(id: String, quote: String)] {
+        guard let bank, !bank.concepts.isEmpty else { return [] }
+        let ids = bank.concepts.keys.sorted().filter { id in
+            bank.concepts[id]!.patterns.allSatisfy { bank.patterns[$0] != nil }
+                && (kind == .behavioural || !Self.starConcepts.contains(id))
+        }
+        let probe = Question(
+            id: "draft-probe", domain: "draft", kind: .technical, prompt: "", sampleAnswer: sample,
+            rubric: Rubric(concepts: ids.map { RubricConcept(concept: bank.concepts[$0]!) }),
+            source: SourceLocation(file: "draft", line: 1, column: 1))
+        guard let grade = try? Grader(bank: bank, correctsTypos: false).grade(sample, for: probe) else { return [] }
+        let earned = grade.concepts.filter { $0.matched && !$0.isNamedOnly }.compactMap { result in
+            result.evidence.map { (id: result.id, quote: $0.quote, start: $0.start) }
+        }
+        let star = Self.starConcepts.compactMap { id in earned.first { $0.id == id } }
+        let others = earned.filter { !Self.starConcepts.contains($0.id) }.sorted { $0.start < $1.start }
+        let room = kind == .behavioural ? Self.maximumRefs + star.count : Self.maximumRefs
+        return Array((star + others).prefix(room)).map { ($0.id, $0.quote) }
+    }
+
+    /// The shared concepts of a STAR answer (concepts/behavioural.yaml), in story order.
+    public static let starConcepts = ["star-situation", "star-task", "star-action", "star-result", "lesson-learned"]
+    /// Shared concepts are broad; more than a few would crowd out the question's own terms.
+    static let maximumRefs = 3
 
     /// "parameters'" → "parameters", "model's" → "model".
     static func droppingPossessive(_ word: String) -> String {
@@ -69,99 +144,17 @@ public struct RubricDrafter {
         return String(word.trimmingCharacters(in: CharacterSet(charactersIn: "'")))
     }
 
-    private func isContentWord(_ word: String) -> Bool {
-        // Only the stop words: a longer list ("first", "one", "make") cost agreement on the dev set, as
-        // those words often carry the point ("the first element").
-        word.count > 2 && word.allSatisfy(\.isLetter) && !Words.stopWords.contains(word)
+    static func identifier(_ text: String) -> String {
+        String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
     }
 
-    private func weight(of word: String) -> Double {
-        guard options.weighsKeyTerms, !wordList.isEmpty else { return 1 }
-        return wordList.contains(word) ? 1 : 2
-    }
-
-    /// What the pattern matches from: the stem when it begins the word (retraining → retrain), else the
-    /// part the stem and word share (study → studi → "stud").
-    static func prefix(stem: String, word: String) -> String {
-        if word.hasPrefix(stem) { return stem }
-        let shared = String(zip(stem, word).prefix { $0 == $1 }.map(\.0))
-        return shared.count >= 3 ? shared : word
-    }
-
-    static func identifier(_ word: String) -> String {
-        String(word.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
-    }
-
-    private static func uniqueIdentifiers(_ concepts: [DraftConcept]) -> [DraftConcept] {
-        var used = Set<String>()
-        return concepts.map { concept in
-            var concept = concept
-            var candidate = concept.id
-            var suffix = 2
-            while !used.insert(candidate).inserted {
-                candidate = "\(concept.id)-\(suffix)"
-                suffix += 1
-            }
-            concept.id = candidate
-            return concept
+    static func unique(_ id: String, in used: inout Set<String>) -> String {
+        var candidate = id
+        var suffix = 2
+        while !used.insert(candidate).inserted {
+            candidate = "\(id)-\(suffix)"
+            suffix += 1
         }
+        return candidate
     }
-}
-
-/// One drafted concept: a key term of the sample answer and the pattern that finds it.
-public struct DraftConcept: Sendable, Hashable {
-    public var id: String
-    /// The word as the sample answer wrote it.
-    public var term: String
-    public var pattern: String
-    public var weight: Double
-}
-
-/// A drafted question file, printed as YAML for a coach to refine.
-public struct RubricDraft: Sendable {
-    public var id: String
-    public var domain: String
-    public var prompt: String
-    public var sampleAnswer: String
-    public var concepts: [DraftConcept]
-    public var scoring: ScoringCurve
-
-    public func yaml() -> String {
-        var out = """
-            # Drafted by 'rehearse rubric draft' from the sample answer: one concept per key term.
-            # Merge concepts that are one idea, add the ways people say it, write a 'why' for each, and
-            # replace the examples with real answers; then run 'rehearse rubric test'.
-            id: \(id)
-            domain: \(domain)
-            kind: technical
-            scoring: \(scoring.rawValue)
-            prompt: \(Self.block(prompt))
-            sample_answer: \(Self.block(sampleAnswer))
-            concepts:
-
-            """
-        for concept in concepts {
-            out += "  - id: \(concept.id)\n"
-            out += "    label: Mentions \(Self.quoted(concept.term))\n"
-            out += "    weight: \(concept.weight.formatted)\n"
-            out += "    patterns: [\(Self.quoted(concept.pattern))]\n"
-            out += "    why: \(Self.quoted("A key term of the sample answer; say why it matters."))\n"
-        }
-        out += "examples:\n"
-        out += "  - level: strong\n    answer: \(Self.block(sampleAnswer, indent: 6))\n"
-        if let first = concepts.first {
-            out += "  - level: weak\n    answer: I am not sure.\n    expect: {missing: [\(first.id)]}\n"
-        }
-        return out
-    }
-
-    /// A literal block scalar, so any text survives without escaping.
-    static func block(_ text: String, indent: Int = 2) -> String {
-        let padding = String(repeating: " ", count: indent)
-        let lines = text.trimmingTrailingWhitespace.split(separator: "\n", omittingEmptySubsequences: false)
-        return "|-\n" + lines.map { $0.isEmpty ? "" : padding + $0 }.joined(separator: "\n")
-    }
-
-    /// A single-quoted YAML scalar: backslashes stay as written, a quote is doubled.
-    static func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
 }

@@ -7,10 +7,13 @@ struct RubricDraftCommand: ParsableCommand {
         commandName: "draft",
         abstract: "Print a draft rubric drafted from a sample answer, for a coach to refine.",
         discussion: """
-            One concept per key term of the sample answer, matched by its stem with any ending (\\bretrain\\w* for retraining) or by its group in Rubrics/synonyms.yaml (\\b{{deploy}}\\w*). Words the question itself contains are left out, British spellings are folded into American ones, terms that are not everyday English weigh 2, and the draft scores on the square-root curve (scoring: sqrt). Merge concepts that are one idea, write each 'why', and replace the examples before 'rehearse rubric test'.
+            At most about a dozen concepts: first the shared concepts of Rubrics/concepts/ the sample answer already earns (as '- ref: ID'; for a behavioural question the STAR parts, star-situation to lesson-learned), then its key terms. A term is matched by its whole-word forms (\\b(?:retrain|retrained|retraining|retrains)\\b, never inside another word), by its group in Rubrics/synonyms.yaml (\\b{{rollback}}\\w* for 'roll back'), or as a phrase kept whole when other answers of the bank write the two words together ('root cause'). Filler words are left out, and so are the words the question itself contains, except its main idea (the prompt's word the sample answer uses most). British spellings are folded into American ones and terms that are not everyday English weigh 2.
+
+            The draft passes 'rehearse rubric lint' and 'rehearse rubric test' as printed: two misconceptions drafted from the key terms, and every example kind the test asks for (strong, partial, weak, wrong, negated, buzzword, and star-skeleton for a behavioural question), each checked to score in its range. The drafted examples are stand-ins: replace them with real answers, above all the one marked blind, which no one wrote blind. Merge concepts that are one idea and write each 'why'.
 
               rehearse rubric draft --question handle-data-drift
               rehearse rubric draft --sample-file answer.txt --prompt "Why version models?"
+              rehearse rubric draft --sample-file story.txt --kind behavioural --prompt "Tell me about a conflict."
               rehearse rubric draft --sample-file answer.txt > Rubrics/deployment/new-question.yaml
             """)
 
@@ -35,6 +38,13 @@ struct RubricDraftCommand: ParsableCommand {
         name: .long, help: ArgumentHelp("With --sample-file: the domain folder it will live in.", valueName: "domain"))
     var domain = "general-mlops"
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "With --sample-file: the kind of question (technical, behavioural or multiple-choice; behavioral and mc are accepted). Default: technical, or the bank question's kind.",
+            valueName: "kind"))
+    var kind: QuestionKind?
+
     @OptionGroup var rubricOptions: RubricOptions
 
     func validate() throws {
@@ -46,17 +56,26 @@ struct RubricDraftCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let bank = try rubricOptions.loadBank()
-            let drafter = RubricDrafter(synonyms: bank.synonyms)
-            let draft: RubricDraft
+            let drafter = RubricDrafter(synonyms: bank.synonyms, bank: bank)
+            var draft: RubricDraft
             if let question {
                 let source = try bank.question(id: question)
                 draft = drafter.draft(
-                    id: source.id, domain: source.domain, prompt: source.prompt, sampleAnswer: source.sampleAnswer)
+                    id: source.id, domain: source.domain, kind: kind ?? source.kind, prompt: source.prompt,
+                    sampleAnswer: source.sampleAnswer)
+                draft.options = source.options
             } else {
                 let sample = try AnswerText.decode(
                     try readInput(sampleFile, limit: AnswerText.maximumBytes, what: "a sample answer"))
-                draft = drafter.draft(id: id, domain: domain, prompt: prompt ?? "", sampleAnswer: sample)
+                draft = drafter.draft(
+                    id: id, domain: domain, kind: kind ?? .technical, prompt: prompt ?? "", sampleAnswer: sample)
             }
+            if draft.kind == .multipleChoice, draft.options.isEmpty {
+                throw ValidationError(
+                    "A multiple-choice draft needs the question's options: draft one with --question ID, or start from 'rehearse rubric new --kind multiple-choice'."
+                )
+            }
+            draft = DraftCompletion(bank: bank).complete(draft)
             print(draft.yaml(), terminator: "")
         }
     }

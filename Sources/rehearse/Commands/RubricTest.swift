@@ -27,6 +27,10 @@ struct RubricTest: ParsableCommand {
               rehearse rubric test Rubrics/deployment --responses marked.jsonl   # only those questions
               rehearse rubric test --responses marked.csv --scale 5 --skip-bad-lines
 
+            With --suggest, also proposes patterns for each concept: the words and phrases that answers the marker credited (a mark of 70% or more) use where the concept missed them, and low-marked answers (40% or less) use less, each as a whole-word pattern with what adding it would change in agreement, on that question's answers and over every answer (pairwise, Spearman, Pearson before → after); only patterns that bring the question's scores closer to the marks are shown. Offline and deterministic; nothing is written.
+
+              rehearse rubric test --responses marked.jsonl --suggest
+
             Every bad line is listed with its number; --skip-bad-lines measures the rest. A concept label the question's rubric lacks is an error that names the nearest id.
             """)
 
@@ -74,6 +78,13 @@ struct RubricTest: ParsableCommand {
     @Flag(name: .long, help: "With --responses: list every response with the rules that fired.")
     var all = false
 
+    @Flag(
+        name: .long,
+        help:
+            "With --responses: propose, per concept, patterns from the words that credited answers the concept missed use and low-marked ones do not, each with the agreement before and after it. Nothing is changed."
+    )
+    var suggest = false
+
     @Option(name: .long, help: "With --responses: the output format.")
     var format: TextOrJSON = .text
 
@@ -87,12 +98,13 @@ struct RubricTest: ParsableCommand {
     func validate() throws {
         if responses == nil,
             minR != nil || minSpearman != nil || minPairwise != nil || all || format != .text || scale != nil
-                || skipBadLines
+                || skipBadLines || suggest
         {
             throw ValidationError(
-                "--min-r, --min-spearman, --min-pairwise, --all, --format, --scale and --skip-bad-lines go with --responses FILE."
+                "--min-r, --min-spearman, --min-pairwise, --all, --format, --scale, --skip-bad-lines and --suggest go with --responses FILE."
             )
         }
+        if suggest, format == .json { throw ValidationError("--suggest prints text; leave out --format json.") }
     }
 
     func run() throws {
@@ -107,6 +119,18 @@ struct RubricTest: ParsableCommand {
             print(report.summary)
             if report.failed > 0 { throw ExitCode(ExitStatus.checkFailed) }
         }
+    }
+
+    private func printSuggestions(for report: AgreementReport, bank: Bank) {
+        let suggestions = PatternSuggester(bank: bank).suggestions(for: report)
+        guard !suggestions.isEmpty else {
+            print(
+                "\nNo pattern to suggest: no pattern from the answers the marker credited brings a question's scores closer to the marks."
+            )
+            return
+        }
+        print("\nSuggested patterns (nothing is changed: add one to the concept's patterns to accept it):")
+        for suggestion in suggestions { print(suggestion.text) }
     }
 
     /// With a PATH, only the responses to the questions inside it.
@@ -126,6 +150,7 @@ struct RubricTest: ParsableCommand {
         case .json: print(report.json(worst: worst), terminator: "")
         case .text: print(report.text(style: Terminal.style, worst: worst, showingAll: all), terminator: "")
         }
+        if suggest { printSuggestions(for: report, bank: bank) }
         let floors: [(name: String, option: String, value: Double?, floor: Double?)] = [
             ("Pearson r", "--min-r", report.overall.pearson, minR),
             ("Spearman", "--min-spearman", report.overall.spearman, minSpearman),
