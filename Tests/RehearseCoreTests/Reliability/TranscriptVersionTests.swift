@@ -110,7 +110,8 @@ struct TranscriptVersionTests {
     func engineAndRubricChange() throws {
         let result = try TranscriptRegrader(bank: bank).regrade(try gradedByOlderEngine(sameRubric: []), at: Date())
         let causes = Dictionary(uniqueKeysWithValues: result.changes.map { ($0.questionID, $0.cause) })
-        #expect(causes == ["incident-story": .both, "rollback-plan": .both, "drift-check": .both, "release-quiz": .engine])
+        #expect(
+            causes == ["incident-story": .both, "rollback-plan": .both, "drift-check": .both, "release-quiz": .engine])
         let text = report(result)
         #expect(text.components(separatedBy: "(the rubric and the grading engine changed)").count == 4)
         #expect(text.components(separatedBy: "(the grading engine changed, not the rubric)").count == 2)
