@@ -1,4 +1,5 @@
 import Foundation
+import RehearseCore
 import Testing
 
 /// Hostile input and a busy transcript, through the real binary.
@@ -149,5 +150,87 @@ struct ReliabilityCommandTests {
             stdin: "We compare the distribution of inputs with PSI.\n.\n\nB\n\n")
         #expect(resume.status == 0, "\(resume.stderr)")
         #expect(resume.stdout.contains("Interview finished."))
+    }
+
+    // MARK: Standard input that never ends a line
+
+    /// A file of `count` bytes of "a" with no line break.
+    static func oneLongLine(_ count: Int, in folder: TemporaryFolder) throws -> String {
+        let url = folder.url.appendingPathComponent("line-\(count).txt")
+        try Data(repeating: UInt8(ascii: "a"), count: count).write(to: url)
+        return url.path
+    }
+
+    /// The interview commands, on an open and on a multiple-choice first question, and a drill.
+    static func interviews(transcripts: String) -> [[String]] {
+        let practice = ["practice", "--rubrics", practiceBank, "--transcripts", transcripts, "--question"]
+        return [
+            practice + ["rollback-plan"], practice + ["release-quiz"],
+            ["drill", "--rubrics", practiceBank, "--transcripts", transcripts],
+        ]
+    }
+
+    @Test("practice and drill < /dev/zero or one endless line stop at the limit (exit 65), saying so")
+    func interviewsOnEndlessInput() throws {
+        let folder = try TemporaryFolder()
+        let transcripts = folder.url.appendingPathComponent("transcripts").path
+        let line = try Self.oneLongLine(1_000_000, in: folder)
+        for input in ["/dev/zero", line] {
+            for arguments in Self.interviews(transcripts: transcripts) {
+                let output = try Self.run(arguments, stdinFile: input)
+                let what = "\(arguments.prefix(1)) \(arguments.last ?? "") < \(input)"
+                #expect(output.status == 65, "\(what): \(output.stderr)")
+                let openAnswer = "the answer is over 400001 bytes (reading stopped there)"
+                let oneLine =
+                    "'standard input' is larger than the 400 KB limit for one line (line 1); stopped reading there"
+                #expect(
+                    output.stderr.contains(openAnswer) || output.stderr.contains(oneLine), "\(what): \(output.stderr)")
+                if arguments.contains("rollback-plan") { #expect(output.stderr.contains(openAnswer), "\(what)") }
+                if arguments.contains("release-quiz") { #expect(output.stderr.contains(oneLine), "\(what)") }
+            }
+        }
+        // What was saved still loads: nothing of the endless line went into a transcript.
+        let sessions = try RehearseProcess.run(["sessions", "--transcripts", transcripts])
+        #expect(sessions.status == 0, "\(sessions.stderr)")
+    }
+
+    @Test("grade --answer-file - < /dev/zero and one endless line stop at the answer limit (exit 65)")
+    func gradeOnEndlessInput() throws {
+        let folder = try TemporaryFolder()
+        for input in ["/dev/zero", try Self.oneLongLine(1_000_000, in: folder)] {
+            let output = try Self.run(
+                ["grade", "--question", "handle-data-drift", "--answer-file", "-"], stdinFile: input)
+            #expect(output.status == 65, "\(input)")
+            #expect(output.stderr.contains("(reading stopped there), more than the 100000-byte limit for one answer"))
+        }
+    }
+
+    @Test("grade --batch - < /dev/zero reports the line and stops at the 16 MB line limit (exit 65)")
+    func batchOnEndlessInput() throws {
+        let output = try Self.run(["grade", "--batch", "-"], stdinFile: "/dev/zero")
+        #expect(output.status == 65)
+        #expect(output.stdout == #"{"error":"the line is longer than 400000 bytes","line":1}"# + "\n")
+        #expect(
+            output.stderr.contains(
+                "'standard input' is larger than the 16 MB limit for one line of --batch input (line 1 has no line break)"
+            ),
+            "\(output.stderr)")
+    }
+
+    @Test("grade --batch: a long line is skipped and the batch goes on; one past 16 MB ends it")
+    func batchLongLines() throws {
+        let folder = try TemporaryFolder()
+        let good = #"{"question": "handle-data-drift", "answer": "I retrain the model on recent data."}"#
+        let long = folder.url.appendingPathComponent("long.jsonl")
+        try Data((good + "\n" + String(repeating: "a", count: 1_000_000) + "\n" + good + "\n").utf8).write(to: long)
+        let skipped = try Self.run(["grade", "--batch", "-"], stdinFile: long.path)
+        let lines = skipped.stdout.split(separator: "\n")
+        #expect(skipped.status == 65)
+        #expect(lines.count == 3 && lines.first == lines.last && lines[1].contains("longer than"))
+        #expect(!skipped.stderr.contains("16 MB"))
+        let endless = try Self.oneLongLine(RunawayLine.batchLimit + 1, in: folder)
+        let stopped = try Self.run(["grade", "--batch", endless], stdinFile: "/dev/null")
+        #expect(stopped.status == 65)
+        #expect(stopped.stderr.contains("is larger than the 16 MB limit for one line of --batch input (line 1"))
     }
 }

@@ -37,20 +37,31 @@ final class EditLineConsole: InterviewConsole {
 }
 
 /// The practice console when standard input is piped: plain lines, no prompts (nobody is typing), so a
-/// whole interview can be scripted.
+/// whole interview can be scripted. A line is read up to the size at which a reader of one answer stops
+/// (`AnswerText.readLimit`): a longer one (`< /dev/zero`) is cut there, refused by the answer's size
+/// rule, and ends the input; `InteractiveRun` then reports it.
 final class PlainConsole: InterviewConsole {
     let style: TextStyle
+    private var lines = BoundedLineReader(descriptor: STDIN_FILENO, limit: AnswerText.readLimit)
 
     init(style: TextStyle) { self.style = style }
 
+    /// The number of the line that ran past the limit, if one did.
+    var tooLongLine: Int? { lines.tooLongLine }
+
     func readLine(prompt: String) -> String? {
-        guard let line = Swift.readLine(strippingNewline: true) else { return nil }
-        // Swift.readLine replaces bytes that are not UTF-8; say so rather than grade mangled text silently.
+        let line: String
+        switch lines.next() {
+        case .end: return nil
+        case let .tooLong(prefix): return prefix
+        case let .line(text): line = text
+        }
+        // Bytes that are not UTF-8 are replaced; say so rather than grade mangled text silently.
         if line.contains("\u{FFFD}") {
             Terminal.printWarning(
                 "a line of the answer was not valid UTF-8; the bad bytes were replaced by '\u{FFFD}'.")
         }
-        return line.hasSuffix("\r") ? String(line.dropLast()) : line
+        return line
     }
 
     func write(_ text: String) { writeToStandardOutput(text) }
