@@ -233,4 +233,19 @@ struct ReliabilityCommandTests {
         #expect(stopped.status == 65)
         #expect(stopped.stderr.contains("is larger than the 16 MB limit for one line of --batch input (line 1"))
     }
+
+    @Test("a multiple-choice answer over the answer limit is refused (exit 65), not saved into a damaged transcript")
+    func longChoiceAnswer() throws {
+        let folder = try TemporaryFolder()
+        let transcripts = folder.url.appendingPathComponent("transcripts").path
+        let input = folder.url.appendingPathComponent("choice.txt")
+        try Data((String(repeating: "B ", count: 75_000) + "\n").utf8).write(to: input)
+        let output = try Self.run(
+            ["practice", "--rubrics", Self.practiceBank, "--transcripts", transcripts, "--question", "release-quiz"],
+            stdinFile: input.path)
+        #expect(output.status == 65, "\(output.stderr)")
+        #expect(output.stderr.contains("the answer is 150000 bytes, more than the 100000-byte limit for one answer"))
+        let sessions = try RehearseProcess.run(["sessions", "--transcripts", transcripts])
+        #expect(!sessions.stderr.contains("damaged"), "\(sessions.stderr)")
+    }
 }
