@@ -248,4 +248,80 @@ struct ReliabilityCommandTests {
         let sessions = try RehearseProcess.run(["sessions", "--transcripts", transcripts])
         #expect(!sessions.stderr.contains("damaged"), "\(sessions.stderr)")
     }
+
+    @Test("piped, a failed save never reads the next answer as a place to save: a rescue copy, every answer kept")
+    func pipedSaveFailure() throws {
+        let folder = try TemporaryFolder()
+        let transcripts = folder.url.appendingPathComponent("transcripts")
+        let temporary = folder.url.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = RehearseProcess.binary
+        process.arguments = [
+            "practice", "--rubrics", Self.practiceBank, "--transcripts", transcripts.path, "--seed", "1",
+            "--question", "rollback-plan", "--question", "drift-check", "--question", "release-quiz",
+        ]
+        process.currentDirectoryURL = folder.url
+        process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1", "TMPDIR": temporary.path]) {
+            $1
+        }
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        let collected = CollectedOutput(output.fileHandleForReading)
+        try process.run()
+        input.fileHandleForWriting.write(Data("I ship a canary and watch the latency.\n.\n\n".utf8))
+        collected.wait(for: "Question 2 of 3")
+        // The folder replaced by a file: the next save fails (ENOTDIR), and nobody is there to answer.
+        try FileManager.default.moveItem(at: transcripts, to: folder.url.appendingPathComponent("moved"))
+        _ = FileManager.default.createFile(atPath: transcripts.path, contents: Data("a file".utf8))
+        input.fileHandleForWriting.write(Data("We compare distributions and retrain.\n.\n\nB\n\n".utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        collected.waitForEnd()
+        let text = collected.text
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("Saved a rescue copy in"), "\(text)")
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("B").path), "no folder 'B'")
+        let rescue = temporary.appendingPathComponent("rehearse-rescue")
+        let saved = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: rescue.path).first { $0.hasSuffix(".json") })
+        let transcript = try TranscriptStore(folder: rescue).load(rescue.appendingPathComponent(saved))
+        #expect(
+            transcript.entries.map(\.answer) == [
+                "I ship a canary and watch the latency.", "We compare distributions and retrain.", "B",
+            ])
+    }
+}
+
+/// A child's output as it arrives, so a test can wait for a line before going on.
+private final class CollectedOutput: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    private var ended = false
+
+    init(_ handle: FileHandle) {
+        handle.readabilityHandler = { [weak self] handle in
+            let chunk = handle.availableData
+            guard let self else { return }
+            if chunk.isEmpty { handle.readabilityHandler = nil }
+            lock.withLock {
+                data.append(chunk)
+                ended = ended || chunk.isEmpty
+            }
+        }
+    }
+
+    /// Everything written so far; after `waitForEnd`, everything.
+    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+
+    func waitForEnd() {
+        for _ in 0..<600 where !lock.withLock({ ended }) { Thread.sleep(forTimeInterval: 0.1) }
+    }
+
+    /// Polls until `marker` has been written, for at most a minute (a hung child fails the test after).
+    func wait(for marker: String) {
+        for _ in 0..<600 where !text.contains(marker) { Thread.sleep(forTimeInterval: 0.1) }
+    }
 }

@@ -50,6 +50,9 @@ final class PlainConsole: InterviewConsole {
     var tooLongLine: Int? { lines.tooLongLine }
 
     func readLine(prompt: String) -> String? {
+        // A failed save asks where to save; piped, nobody is there to answer, and the next line is the
+        // script's answer, not a folder: no one to ask, so the session saves a rescue copy instead.
+        if prompt == "save> " { return nil }
         let line: String
         switch lines.next() {
         case .end: return nil
