@@ -45,11 +45,13 @@ enum FuzzTargets {
     }
 }
 
-/// The loader reads folders: a scratch bank of one domain, whose files the input replaces.
+/// The loader reads folders: a scratch bank of one domain, whose files the input replaces. The folder is
+/// in memory (/dev/shm) where there is one, so the files cost no disk writes.
 enum RubricTarget {
     static let folder: URL = {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("rehearse-fuzz-\(ProcessInfo.processInfo.processIdentifier)")
+        let memory = URL(fileURLWithPath: "/dev/shm")
+        let parent = FileManager.default.isWritableFile(atPath: memory.path) ? memory : FileManager.default.temporaryDirectory
+        let folder = parent.appendingPathComponent("rehearse-fuzz-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.createDirectory(
             at: folder.appendingPathComponent("concepts"), withIntermediateDirectories: true)
         try? FileManager.default.createDirectory(at: folder.appendingPathComponent("d"), withIntermediateDirectories: true)
@@ -57,12 +59,16 @@ enum RubricTarget {
     }()
     static let bankYAML = Data("domains:\n  - id: d\n    title: D\n    weight: 1\n".utf8)
 
+    /// Whether bank.yaml holds an input rather than `bankYAML`; the one process runs one input at a time.
+    nonisolated(unsafe) static var bankReplaced = true
+
     static func run(_ data: Data) {
         let selector = data.first ?? 0
         let bank = folder.appendingPathComponent("bank.yaml")
         let concept = folder.appendingPathComponent("concepts/c.yaml")
         let question = folder.appendingPathComponent("d/q.yaml")
-        try? (selector == 1 ? data.dropFirst() : bankYAML).write(to: bank)
+        if selector == 1 || bankReplaced { try? (selector == 1 ? data.dropFirst() : bankYAML).write(to: bank) }
+        bankReplaced = selector == 1
         try? (selector == 2 ? data.dropFirst() : Data()).write(to: concept)
         if selector == 2 { try? Data().write(to: question) } else { try? data.write(to: question) }
         if selector != 2 { try? FileManager.default.removeItem(at: concept) }

@@ -118,6 +118,13 @@ struct AnswerReader {
             case .text: break
             }
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            // Saved as typed, so held to the one answer limit (a transcript refuses a longer answer).
+            do { try AnswerText.checkSize(line.utf8.count) } catch {
+                if !mode.isInteractive { return .tooLong(error) }
+                console.write(
+                    "That answer was not taken: \(error.errorDescription ?? "\(error)") Answer with one letter.\n")
+                continue
+            }
             let named = ChoiceAmbiguity.lettersNamed(in: line, among: letters)
             if named.count > 1 {
                 console.write(

@@ -142,11 +142,16 @@ final class SessionRecord {
         }
     }
 
+    /// Every answer and follow-up answer, then the draft being typed (a failed draft save lands here too).
     private func unsavedAnswers() -> String {
-        transcript.entries.enumerated().map { index, entry in
+        let answers = transcript.entries.enumerated().map { index, entry in
             let texts = [entry.answer] + entry.followUps.map(\.answer)
             let body = entry.skipped ? "(skipped)" : texts.map(TerminalSafe.escape).joined(separator: "\n\n")
             return "\n\(index + 1). \(entry.questionID)\n\(body)\n"
         }.joined()
+        guard let draft = transcript.draft else { return answers }
+        let what = draft.followUp ? "the follow-up of \(draft.questionID)" : draft.questionID
+        return answers + "\nBeing typed (\(what), not yet submitted):\n"
+            + draft.lines.map(TerminalSafe.escape).joined(separator: "\n") + "\n"
     }
 }

@@ -53,7 +53,7 @@ struct DrillCommand: ParsableCommand {
             var session = try InterviewSession(
                 plan: drill.interviewPlan, bank: bank, store: store, console: console, clock: SystemClock(),
                 mode: InteractiveRun.mode(followUps: false))
-            try InteractiveRun.run(&session, rubrics: rubricOptions.rubrics, followUps: false)
+            try InteractiveRun.run(&session, console: console, rubrics: rubricOptions.rubrics, followUps: false)
         }
     }
 }

@@ -67,7 +67,43 @@ struct GradeCommand: ParsableCommand {
             guard let file = FileHandle(forReadingAtPath: path) else { throw InputError.missingFile(path) }
             input = file
         }
-        let errors = BatchGrading(bank: bank).run(input: input, output: .standardOutput)
+        let runaway = RunawayLineWatch(source: input.fileDescriptor)
+        // `input` stays open until the copy is done with it.
+        let errors = withExtendedLifetime(input) {
+            BatchGrading(bank: bank).run(input: runaway.output, output: .standardOutput)
+        }
+        if let line = runaway.runawayLine {
+            throw InputReadError.tooLarge(
+                path: path == "-" ? "standard input" : path, limit: RunawayLine.batchLimit,
+                what: "one line of --batch input (line \(line) has no line break)")
+        }
         if errors > 0 { throw ExitCode(ExitStatus.dataError) }
     }
+}
+
+/// The batch's input through a pipe, copied on a thread that stops at a line with no end
+/// (`RunawayLine`); the batch reads the pipe as it would the input, line by line as it arrives.
+private final class RunawayLineWatch: @unchecked Sendable {
+    let output: FileHandle
+    private let lock = NSLock()
+    private var line: Int?
+
+    init(source: Int32) {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else {
+            // No pipe to spare: read the input directly, without the watch.
+            output = FileHandle(fileDescriptor: source, closeOnDealloc: false)
+            return
+        }
+        output = FileHandle(fileDescriptor: ends[0], closeOnDealloc: true)
+        let writer = ends[1]
+        Thread { [self] in
+            let runaway = RunawayLine.copy(from: source, to: writer, lineLimit: RunawayLine.batchLimit)
+            lock.withLock { line = runaway }
+            close(writer)
+        }.start()
+    }
+
+    /// Read once the batch has seen the end of `output`, that is after the copy closed the pipe.
+    var runawayLine: Int? { lock.withLock { line } }
 }

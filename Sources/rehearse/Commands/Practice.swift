@@ -113,7 +113,7 @@ struct PracticeCommand: ParsableCommand {
                 resume
                 ? try resumedSession(bank: bank, store: store, console: console)
                 : try newSession(bank: bank, store: store, console: console)
-            try InteractiveRun.run(&session, rubrics: rubricOptions.rubrics, followUps: followUps)
+            try InteractiveRun.run(&session, console: console, rubrics: rubricOptions.rubrics, followUps: followUps)
         }
     }
 

@@ -86,7 +86,12 @@ struct SessionsCommand: ParsableCommand {
                 if !yes {
                     FileHandle.standardOutput.write(
                         Data("Delete \(listing.describe(row))? Its answers cannot be recovered. [y/N] ".utf8))
-                    let reply = Swift.readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
+                    var input = BoundedLineReader(descriptor: STDIN_FILENO, limit: 1024)
+                    guard case let .line(line) = input.next() else {
+                        print("Kept.")
+                        return
+                    }
+                    let reply = line.trimmingCharacters(in: .whitespaces).lowercased()
                     guard reply == "y" || reply == "yes" else {
                         print("Kept.")
                         return

@@ -37,20 +37,34 @@ final class EditLineConsole: InterviewConsole {
 }
 
 /// The practice console when standard input is piped: plain lines, no prompts (nobody is typing), so a
-/// whole interview can be scripted.
+/// whole interview can be scripted. A line is read up to the size at which a reader of one answer stops
+/// (`AnswerText.readLimit`): a longer one (`< /dev/zero`) is cut there, refused by the answer's size
+/// rule, and ends the input; `InteractiveRun` then reports it.
 final class PlainConsole: InterviewConsole {
     let style: TextStyle
+    private var lines = BoundedLineReader(descriptor: STDIN_FILENO, limit: AnswerText.readLimit)
 
     init(style: TextStyle) { self.style = style }
 
+    /// The number of the line that ran past the limit, if one did.
+    var tooLongLine: Int? { lines.tooLongLine }
+
     func readLine(prompt: String) -> String? {
-        guard let line = Swift.readLine(strippingNewline: true) else { return nil }
-        // Swift.readLine replaces bytes that are not UTF-8; say so rather than grade mangled text silently.
+        // A failed save asks where to save; piped, nobody is there to answer, and the next line is the
+        // script's answer, not a folder: no one to ask, so the session saves a rescue copy instead.
+        if prompt == "save> " { return nil }
+        let line: String
+        switch lines.next() {
+        case .end: return nil
+        case let .tooLong(prefix): return prefix
+        case let .line(text): line = text
+        }
+        // Bytes that are not UTF-8 are replaced; say so rather than grade mangled text silently.
         if line.contains("\u{FFFD}") {
             Terminal.printWarning(
                 "a line of the answer was not valid UTF-8; the bad bytes were replaced by '\u{FFFD}'.")
         }
-        return line.hasSuffix("\r") ? String(line.dropLast()) : line
+        return line
     }
 
     func write(_ text: String) { writeToStandardOutput(text) }
@@ -58,9 +72,17 @@ final class PlainConsole: InterviewConsole {
     func edit(_ draft: String) throws -> String { try ExternalEditor.edit(draft) }
 }
 
-/// Unbuffered, so the text is out before the next prompt and before a signal ends the process.
+/// Unbuffered, so the text is out before the next prompt and before a signal ends the process. Output
+/// that cannot be written (stdout on a full disk: ENOSPC, EIO) is dropped: FileHandle.write traps on
+/// it, which ended the interview before the answer was saved; the answers never depend on the output.
 private func writeToStandardOutput(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+        let written = bytes.withUnsafeBytes { Foundation.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+        if written < 0, errno == EINTR { continue }
+        if written <= 0 { return }
+        bytes = bytes.dropFirst(written)
+    }
 }
 
 /// libedit's readline interface, set up once for UTF-8 text, literal tabs and a Ctrl-C that clears the line.

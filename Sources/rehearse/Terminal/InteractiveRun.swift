@@ -14,7 +14,9 @@ enum InteractiveRun {
         Terminal.stdinIsTerminal ? .interactive : .scripted(followUps: followUps)
     }
 
-    static func run(_ session: inout InterviewSession, rubrics: String?, followUps: Bool) throws {
+    static func run(
+        _ session: inout InterviewSession, console: any InterviewConsole, rubrics: String?, followUps: Bool
+    ) throws {
         // A failed save may move the transcript elsewhere; the farewell and the resume command follow it.
         let announce = { (url: URL) -> String in
             var command = "rehearse practice --resume \(Terminal.displayPath(url))"
@@ -32,5 +34,10 @@ enum InteractiveRun {
         session.resumeCommand = announce(session.transcriptURL)
         session.relocated = announce
         _ = try session.run()
+        // A piped line past the limit ended the input: the interview stopped there (saved), not finished.
+        if let plain = console as? PlainConsole, let line = plain.tooLongLine {
+            throw InputReadError.tooLarge(
+                path: "standard input", limit: AnswerText.readLimit, what: "one line (line \(line))")
+        }
     }
 }

@@ -99,7 +99,8 @@ final class SavePromptConsole: InterviewConsole {
     private(set) var savePrompts = 0
     /// Run before the candidate's line number N (from 1) is read: the disk changing under the interview.
     var beforeLine: [Int: () -> Void] = [:]
-    private var linesRead = 0
+    /// How many of the candidate's lines have been read (save prompts not counted).
+    private(set) var linesRead = 0
 
     init(_ script: String, clock: SteppingClock) {
         inner = ScriptedConsole(script, clock: clock)

@@ -24,8 +24,8 @@ struct SaveFaultTests {
     static let answers = [
         "I ship a canary and watch the latency.", "We compare distributions and retrain.", "B",
     ]
-    /// The start, one per answer, and the finish.
-    static let saveCount = 5
+    /// The start, one per answer and follow-up answer, and the finish; draft lines add more.
+    static let answerSaves = 5
     static let codes: [(Int32, String)] = [(ENOSPC, "ENOSPC"), (EIO, "EIO"), (EROFS, "EROFS"), (EACCES, "EACCES")]
 
     struct Run {
@@ -56,8 +56,9 @@ struct SaveFaultTests {
         "a failed save at any step, any save: retried, every answer kept, the cause named",
         arguments: FaultyDiskCalls.Step.allCases)
     func everySave(step: FaultyDiskCalls.Step) throws {
+        let saves = try Self.healthySaves()
         for (code, name) in Self.codes {
-            for save in 1...Self.saveCount {
+            for save in 1...saves {
                 let scratch = ScratchFolder()
                 let calls = FaultyDiskCalls(.init(step: step, code: code, save: save))
                 var onDisk: Data?
@@ -163,26 +164,47 @@ struct SaveFaultTests {
         #expect(saved.entries.map(\.answer) == Self.answers)
     }
 
-    @Test(
-        "nowhere to save at all: the answers are shown so they can be copied, and the error ends the run",
-        .disabled(
-            "after the merge into SessionRecord the printed answers differ from what this test expects; open in issue 16"
-        ))
-    func nowhereToSave() throws {
+    /// How many saves the scripted interview makes when the disk is healthy: the start, every draft line,
+    /// every answer and follow-up, the finish.
+    static func healthySaves() throws -> Int {
         let scratch = ScratchFolder()
-        let calls = FaultyDiskCalls(.init(step: .rename, code: EIO, save: 3, persistent: true))
-        var console: SavePromptConsole?
-        #expect(throws: TranscriptError.self) {
-            _ = try Self.interview(in: scratch.url, calls: calls) { scripted in
-                scripted.saveReplies = [nil]
-                console = scripted
+        let calls = FaultyDiskCalls()
+        _ = try interview(in: scratch.url, calls: calls)
+        return calls.saves
+    }
+
+    @Test("nowhere to save at all, at any save: every line typed so far is shown to copy, and the error ends the run")
+    func nowhereToSave() throws {
+        let saves = try Self.healthySaves()
+        #expect(saves > Self.answerSaves, "draft lines are saved too")
+        let lines = Self.script.components(separatedBy: "\n")
+        let header = "Your answers, so you can copy them:\n"
+        for save in 1...saves {
+            let scratch = ScratchFolder()
+            // Everywhere, the rescue folder too; no one answers the save prompt (the end of piped input).
+            let calls = FaultyDiskCalls(.init(step: .rename, code: EIO, save: save, persistent: true))
+            var console: SavePromptConsole?
+            var typedAtPrompt: [Int] = []
+            #expect(throws: TranscriptError.self, "save \(save)") {
+                _ = try Self.interview(in: scratch.url, calls: calls) { scripted in
+                    scripted.saveReplies = Array(repeating: nil, count: saves)
+                    scripted.onSavePrompt = { [unowned scripted] in typedAtPrompt.append(scripted.linesRead) }
+                    console = scripted
+                }
+            }
+            let output = try #require(console?.output)
+            #expect(output.contains("an input/output error (EIO)"), "save \(save)")
+            let shown = output.components(separatedBy: header).dropFirst().map {
+                $0.components(separatedBy: "Could not save").first ?? ""
+            }
+            #expect(shown.count == typedAtPrompt.count, "save \(save): the answers follow every failure")
+            for (prompt, (block, typed)) in zip(shown, typedAtPrompt).enumerated() {
+                let what = "save \(save), failure \(prompt + 1), after \(typed) lines"
+                for line in lines.prefix(typed) where !line.isEmpty && line != "." {
+                    #expect(block.split(separator: "\n").contains { $0 == line }, "\(what): '\(line)' is shown")
+                }
             }
         }
-        let output = try #require(console?.output)
-        #expect(output.contains("an input/output error (EIO)"))
-        #expect(output.contains("Your answers, so you can copy them:"))
-        #expect(output.contains("I would roll it back to the previous version."))
-        #expect(output.contains("We compare distributions and retrain."))
     }
 
     @Test("after the rename the folder is fsynced, so the rename survives a power cut")

@@ -71,21 +71,49 @@ struct TranscriptVersionTests {
         #expect(raw["formatVersion"] as? Int == Transcript.currentFormatVersion)
     }
 
-    @Test(
-        "a regrade by a newer grading revision says the engine, not the rubric, changed the score",
-        .disabled("the merged regrader reports the cause differently; open in issue 16"))
-    func engineChange() throws {
+    /// The finished fixture as graded by an older grading revision (0, before this build's), with a
+    /// score the current engine will not give; `sameRubric` names the questions whose stored rubric hash
+    /// is set to today's, as if their rubric had not been edited since.
+    func gradedByOlderEngine(sameRubric: Set<String>) throws -> Transcript {
         var transcript = try load("finished")
         for index in transcript.entries.indices {
-            transcript.entries[index].gradingRevision = 0
+            let id = transcript.entries[index].questionID
+            transcript.entries[index].gradingRevision = gradingRevision - 1
             transcript.entries[index].grade.score = 1
+            if sameRubric.contains(id) {
+                transcript.entries[index].rubricHash = try #require(bank.questions.first { $0.id == id }).contentHash
+            }
         }
-        let result = try TranscriptRegrader(bank: bank).regrade(transcript, at: Date())
+        return transcript
+    }
+
+    func report(_ regrade: Regrade) -> String {
+        RegradeReport(items: [.init(path: "t.json", regrade: regrade)], written: false).text(style: .plain)
+    }
+
+    @Test("a regrade by a newer grading revision, the rubric unchanged, says the engine changed the score")
+    func engineChange() throws {
+        let ids = try load("finished").entries.map(\.questionID)
+        let result = try TranscriptRegrader(bank: bank).regrade(
+            try gradedByOlderEngine(sameRubric: Set(ids)), at: Date())
         let changed = result.changes.filter { $0.outcome == .changed }
-        #expect(!changed.isEmpty)
+        #expect(changed.map(\.questionID) == ids)
         #expect(changed.allSatisfy { $0.cause == .engine })
+        let text = report(result)
+        #expect(text.components(separatedBy: "(the grading engine changed, not the rubric)").count == ids.count + 1)
+        #expect(!text.contains("(the rubric and the grading engine changed)"))
+    }
+
+    /// The fixture bank's rubrics of incident-story, rollback-plan and drift-check were edited after
+    /// 0.1.0 wrote the fixtures (`scoring: linear`); release-quiz's was not.
+    @Test("a regrade after both an engine and a rubric change says both, not the engine alone")
+    func engineAndRubricChange() throws {
+        let result = try TranscriptRegrader(bank: bank).regrade(try gradedByOlderEngine(sameRubric: []), at: Date())
+        let causes = Dictionary(uniqueKeysWithValues: result.changes.map { ($0.questionID, $0.cause) })
         #expect(
-            RegradeReport(items: [.init(path: "t.json", regrade: result)], written: false).text(style: .plain)
-                .contains("(the grading engine changed, not the rubric)"))
+            causes == ["incident-story": .both, "rollback-plan": .both, "drift-check": .both, "release-quiz": .engine])
+        let text = report(result)
+        #expect(text.components(separatedBy: "(the rubric and the grading engine changed)").count == 4)
+        #expect(text.components(separatedBy: "(the grading engine changed, not the rubric)").count == 2)
     }
 }
