@@ -232,7 +232,10 @@ extension String {
     }
 
     /// The normalised text keeps a line break where a bullet starts; a one-line quote shows it as a space.
+    /// Bytes, not Characters: the normalised text holds no carriage return, so each line feed is a
+    /// character of its own; and Foundation's `contains("\n")` cost more than the rest of the quote.
     fileprivate var replacingLineBreaks: String {
-        contains("\n") ? String(map { $0 == "\n" ? " " : $0 }) : self
+        guard utf8.contains(0x0A) else { return self }
+        return String(decoding: utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
     }
 }
