@@ -28,14 +28,15 @@ struct ScaleBench {
     private var environment: [String: String] { ["XDG_CACHE_HOME": work.appendingPathComponent("scale-cache").path] }
 
     private func rehearse(_ arguments: [String], stdin: String = "/dev/null") -> ProcessRun {
-        let run = runProcess(binary, arguments + ["--rubrics", rubrics.path], environment: environment, stdin: stdin)
-        if run.status != 0 && run.status != 1 { print("  (rehearse \(arguments.first ?? "") exited \(run.status))") }
+        let run = runMeasuringPeak(
+            binary, arguments + ["--rubrics", rubrics.path], environment: environment, stdin: stdin)
         return run
     }
 
     /// Wall time, the process's CPU time, peak memory; rates per second of CPU, which a busy machine
     /// stretches less than wall time.
     private func report(_ name: String, _ run: ProcessRun, items: Int? = nil, unit: String = "") {
+        if run.status != 0 && run.status != 1 { print("  (\(name): rehearse exited \(run.status))") }
         let rate = items.map { String(format: "  %8.0f %@/s", Double($0) / run.cpuSeconds, unit) } ?? ""
         print(
             name.padding(toLength: 52, withPad: " ", startingAt: 0)
@@ -56,7 +57,7 @@ struct ScaleBench {
         try writeTranscripts(transcripts, into: folder)
         report(
             "progress, \(transcripts) transcripts",
-            runProcess(binary, ["progress", folder.path], environment: environment))
+            runMeasuringPeak(binary, ["progress", folder.path], environment: environment))
         report(
             "regrade, \(transcripts) transcripts", rehearse(["regrade", folder.path]), items: transcripts * 5,
             unit: "answers")
@@ -66,7 +67,7 @@ struct ScaleBench {
         let output = work.appendingPathComponent("reports")
         report(
             "export, \(transcripts) transcripts",
-            runProcess(binary, ["export", "--output", output.path] + files, environment: environment))
+            runMeasuringPeak(binary, ["export", "--output", output.path] + files, environment: environment))
 
         let marked = work.appendingPathComponent("marked.jsonl")
         try writeMarked(markedAnswers, to: marked, oneQuestion: false)
@@ -131,8 +132,13 @@ struct ScaleBench {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         let start = Date(timeIntervalSince1970: 1_700_000_000)
+        // Five different questions a session, as a plan never repeats one; each time another of their answers.
+        let byQuestion = Dictionary(grouping: answers, by: \.question.id).sorted { $0.key < $1.key }.map(\.value)
         for index in 0..<count {
-            let picked = (0..<5).map { answers[(index * 5 + $0 * 7) % answers.count] }
+            let picked = (0..<5).map { offset in
+                let pool = byQuestion[(index * 5 + offset) % byQuestion.count]
+                return pool[(index / byQuestion.count + offset) % pool.count]
+            }
             let began = start.addingTimeInterval(Double(index) * 3_600)
             var transcript = Transcript(
                 plan: InterviewPlan(count: 5, seed: UInt64(index), questionIDs: picked.map(\.question.id)),

@@ -1,18 +1,66 @@
 import PCRE2
 
 /// One place a pattern matched in an answer, and what the answer did with it.
+///
+/// The quote, the list item and the echo of the prompt are worked out when grading asks for them,
+/// which it does for the one mention it keeps of each concept: a pattern may match many times.
 struct Mention {
-    var evidence: Evidence
+    /// Where it matched, in the normalised text it was found in.
+    var range: Range<Int>
+    /// Where the same words stand in the graded text as written (UTF-8 bytes).
+    var originalRange: Range<Int>
+    var pattern: String
     /// Index of the statement that holds it (the same in the answer as written and as corrected).
     var statement: Int
     /// Index of the list the statement belongs to (`Statements.lists`).
     var list: Int
-    /// Whether the list item holding it says something specific (see `Explanation.itemIsSpecific`).
-    var itemIsSpecific: Bool
     /// Whether its statement only names things (a fragment or a vague claim).
     var statementNamesOnly: Bool
+    let text: ScannedText
+
+    var evidence: Evidence {
+        text.withBytes { bytes in
+            var evidence = EvidenceQuote.make(
+                range, in: bytes, original: originalRange, of: text.original, pattern: pattern)
+            let corrections = text.normalized.corrections(within: originalRange)
+            if !corrections.isEmpty { evidence.corrections = corrections }
+            return evidence
+        }
+    }
+
+    /// Whether the list item holding it says something specific (see `Explanation.itemIsSpecific`).
+    var itemIsSpecific: Bool {
+        text.withBytes { Explanation.itemIsSpecific(range, statement: text.statements[statement], in: $0) }
+    }
+
     /// Whether the quote holds only words of the question's prompt: repeating the question is no evidence.
-    var echoesPrompt: Bool
+    /// A quote of small words only ("I was") echoes nothing.
+    var echoesPrompt: Bool {
+        let stems = Words.stems(of: EvidenceQuote.quote(originalRange, of: text.original))
+        return !stems.isEmpty && stems.isSubset(of: text.promptStems)
+    }
+}
+
+/// What a scan's mentions read when asked about: the normalised text, the answer as written, the
+/// statements and the prompt's stems; one per scan, shared by its mentions.
+final class ScannedText {
+    let normalized: NormalizedAnswer
+    let original: String
+    let statements: [Range<Int>]
+    /// Stems of the prompt's content words (`Words.stems`).
+    let promptStems: Set<String>
+
+    init(normalized: NormalizedAnswer, original: String, statements: [Range<Int>], promptStems: Set<String>) {
+        self.normalized = normalized
+        self.original = original
+        self.statements = statements
+        self.promptStems = promptStems
+    }
+
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var text = normalized.text
+        return text.withUTF8(body)
+    }
 }
 
 /// What a concept's or misconception's patterns found: the affirmed mentions, in answer order, and the
@@ -35,14 +83,12 @@ struct AnswerScan {
     let textIsASCII: Bool
     let statements: Statements
     let shapes: [Explanation.Shape]
-    /// Stems of the prompt's content words (`Words.stems`).
-    let promptStems: Set<String>
+    let text: ScannedText
 
     init(
         bytes: UnsafeBufferPointer<UInt8>, normalized: NormalizedAnswer, original: String, question: Question,
         promptStems: Set<String>, patterns: PatternLibrary, matcher: Matcher
     ) {
-        self.promptStems = promptStems
         self.bytes = bytes
         self.normalized = normalized
         self.original = original
@@ -52,6 +98,8 @@ struct AnswerScan {
         self.textIsASCII = !bytes.contains { $0 >= 0x80 }
         self.statements = Statements(bytes)
         self.shapes = statements.ranges.map { Explanation.shape(of: $0, in: bytes) }
+        self.text = ScannedText(
+            normalized: normalized, original: original, statements: statements.ranges, promptStems: promptStems)
     }
 
     /// Every affirmed mention (up to `MentionSearch.maximumAffirmed`), in pattern then answer order, and
@@ -124,22 +172,9 @@ struct AnswerScan {
     }
 
     private func mention(_ range: Range<Int>, statement: Int, pattern: String) -> Mention {
-        let originalRange = normalized.originalRange(of: range)
-        var evidence = EvidenceQuote.make(range, in: bytes, original: originalRange, of: original, pattern: pattern)
-        let corrections = normalized.corrections(within: originalRange)
-        if !corrections.isEmpty { evidence.corrections = corrections }
-        return Mention(
-            evidence: evidence, statement: statement, list: statements.lists[statement],
-            itemIsSpecific: Explanation.itemIsSpecific(range, statement: statements.ranges[statement], in: bytes),
-            statementNamesOnly: shapes[statement].namesOnly,
-            echoesPrompt: Self.echoes(evidence.quote, promptStems))
-    }
-
-    /// A quote whose content words all come from the prompt; a quote of small words only ("I was") echoes
-    /// nothing.
-    private static func echoes(_ quote: String, _ promptStems: Set<String>) -> Bool {
-        let stems = Words.stems(of: quote)
-        return !stems.isEmpty && stems.isSubset(of: promptStems)
+        Mention(
+            range: range, originalRange: normalized.originalRange(of: range), pattern: pattern, statement: statement,
+            list: statements.lists[statement], statementNamesOnly: shapes[statement].namesOnly, text: text)
     }
 
     /// How many words and commas the statement at `index` has.
@@ -164,17 +199,21 @@ enum EvidenceQuote {
         while upper < bytes.count, !isSpace(bytes[upper]), upper - range.upperBound < contextBytes + 20 { upper += 1 }
         lower = characterStart(lower, in: bytes)
         upper = characterStart(upper, in: bytes)
-        let utf8 = original.utf8
-        let quote =
-            String(
-                utf8[
-                    utf8.index(
-                        utf8.startIndex, offsetBy: originalRange.lowerBound)..<utf8.index(
-                            utf8.startIndex, offsetBy: originalRange.upperBound)]) ?? ""
+        let quote = Self.quote(originalRange, of: original)
         let context = (lower > 0 ? "…" : "") + text(bytes, lower..<upper) + (upper < bytes.count ? "…" : "")
         return Evidence(
             quote: quote, context: context.replacingLineBreaks, start: originalRange.lowerBound,
             end: originalRange.upperBound, pattern: pattern)
+    }
+
+    /// Exactly the words at `range` (UTF-8 bytes) of `original`.
+    static func quote(_ range: Range<Int>, of original: String) -> String {
+        let utf8 = original.utf8
+        return String(
+            utf8[
+                utf8.index(
+                    utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(
+                        utf8.startIndex, offsetBy: range.upperBound)]) ?? ""
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
@@ -196,7 +235,10 @@ extension String {
     }
 
     /// The normalised text keeps a line break where a bullet starts; a one-line quote shows it as a space.
+    /// Bytes, not Characters: the normalised text holds no carriage return, so each line feed is a
+    /// character of its own; and Foundation's `contains("\n")` cost more than the rest of the quote.
     fileprivate var replacingLineBreaks: String {
-        contains("\n") ? String(map { $0 == "\n" ? " " : $0 }) : self
+        guard utf8.contains(0x0A) else { return self }
+        return String(decoding: utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
     }
 }

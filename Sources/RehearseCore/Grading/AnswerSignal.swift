@@ -26,31 +26,66 @@ struct AnswerSignals {
         "you": ["know"], "i": ["mean", "guess"], "sort": ["of"], "kind": ["of"],
     ]
 
+    static let fillerTable = WordTable(fillers)
+    static let fillerPhraseTables = fillerPhrases.map { (first: Array($0.key.utf8), seconds: WordTable($0.value)) }
+
     /// `promptWords` are the prompt's content words (`Words.content(of: Words.of(prompt))`), which a
     /// grader computes once per question rather than once per answer.
+    ///
+    /// One pass over the answer's bytes: a word becomes a `String` only while the echo is undecided.
     static func detect(in answer: String, promptWords: Set<String>) -> [AnswerSignal] {
-        let words = Words.of(answer)
-        guard !words.isEmpty else { return [.empty] }
+        var tally = Tally(promptWords: promptWords)
+        var answer = answer
+        answer.withUTF8 { bytes in Words.forEach(in: bytes) { tally.add($0) } }
+        guard tally.words > 0 else { return [.empty] }
         var signals: [AnswerSignal] = []
-        if words.count < shortAnswerWords { signals.append(.tooShort) }
-        if isFillerHeavy(words: words) { signals.append(.fillerHeavy) }
-        if echoes(words: words, promptWords: promptWords) { signals.append(.echoesQuestion) }
+        if tally.words < shortAnswerWords { signals.append(.tooShort) }
+        if tally.isFillerHeavy { signals.append(.fillerHeavy) }
+        if tally.echoes { signals.append(.echoesQuestion) }
         return signals
     }
 
-    private static func isFillerHeavy(words: [String]) -> Bool {
-        let single = words.filter { fillers.contains($0) }.count
-        let phrases = zip(words, words.dropFirst()).filter { fillerPhrases[$0]?.contains($1) == true }.count
-        let count = single + phrases
-        return count >= 3 && Double(count) / Double(words.count) > 0.06
-    }
+    private struct Tally {
+        let promptWords: Set<String>
+        var words = 0
+        /// Filler words and two-word fillers.
+        var fillers = 0
+        /// The second words that would make a two-word filler with the word just read.
+        var phraseSeconds: WordTable?
+        /// Content words (`Words.content`), those not in the prompt, and the distinct ones of those.
+        var content = 0
+        var new = 0
+        var distinctNew: Set<String> = []
 
-    /// The answer adds almost nothing to the question's own content words.
-    private static func echoes(words: [String], promptWords: Set<String>) -> Bool {
-        let content = Words.content(of: words)
-        guard !content.isEmpty else { return false }
-        let new = content.filter { !promptWords.contains($0) }
-        return Set(new).count < 4 && Double(new.count) / Double(content.count) < 0.4
+        init(promptWords: Set<String>) { self.promptWords = promptWords }
+
+        mutating func add(_ word: UnsafeBufferPointer<UInt8>) {
+            words += 1
+            if fillerTable.contains(word) { fillers += 1 }
+            if let phraseSeconds, phraseSeconds.contains(word) { fillers += 1 }
+            phraseSeconds =
+                word.contains { $0 >= 0x80 }
+                ? fillerPhrases[String(decoding: word, as: UTF8.self)].map(WordTable.init)
+                : fillerPhraseTables.first { $0.first.elementsEqual(word) }?.seconds
+            // Four distinct new words decide that the answer does not echo the question. A word of two
+            // bytes or fewer has at most two characters, so it is no content word.
+            guard distinctNew.count < 4, word.count > 2 else { return }
+            let text = String(decoding: word, as: UTF8.self)
+            guard Words.isContent(text) else { return }
+            content += 1
+            if !promptWords.contains(text) {
+                new += 1
+                distinctNew.insert(text)
+            }
+        }
+
+        var isFillerHeavy: Bool { fillers >= 3 && Double(fillers) / Double(words) > 0.06 }
+
+        /// The answer adds almost nothing to the question's own content words.
+        var echoes: Bool {
+            guard content > 0 else { return false }
+            return distinctNew.count < 4 && Double(new) / Double(content) < 0.4
+        }
     }
 }
 
@@ -94,9 +129,9 @@ enum Words {
         "have", "has", "had", "not", "no", "also", "just", "some", "any", "all", "more", "most", "very",
     ]
 
-    static func content(of words: [String]) -> [String] {
-        words.filter { $0.count > 2 && !stopWords.contains($0) }
-    }
+    static func content(of words: [String]) -> [String] { words.filter(isContent) }
+
+    static func isContent(_ word: String) -> Bool { word.count > 2 && !stopWords.contains(word) }
 
     /// Rough stems of the content words, so "drifted" and "drift", "tests" and "testing" compare equal.
     static func stems(of text: String) -> Set<String> {

@@ -70,7 +70,7 @@ struct ConceptAssessment {
     }
 
     private func isInFollowUp(_ mention: Mention) -> Bool {
-        followUpStart.map { mention.evidence.start >= $0 } ?? false
+        followUpStart.map { mention.originalRange.lowerBound >= $0 } ?? false
     }
 
     private func isExplained(_ mention: Mention) -> Bool {

@@ -62,19 +62,39 @@ enum Explanation {
         var namesOnly: Bool { isFragment || isVague }
     }
 
+    static let concreteTable = WordTable(concreteWords)
+    static let clauseMarkerTable = WordTable(clauseMarkers)
+
+    /// One pass over the statement's bytes; a word becomes a `String` only when it is not ASCII.
     static func shape(of statement: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Shape {
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[statement]), as: UTF8.self)
-        let words = Words.of(text)
-        let hasNumber = words.contains { $0.contains(where: \.isNumber) }
-        let named = hasName(statement, in: bytes)
-        let specific = hasNumber || named || words.contains(where: concreteWords.contains)
+        var words = 0
+        var hasNumber = false, concrete = false, vague = false, hasClause = false
+        var previous: [UInt8] = []
+        Words.forEach(in: UnsafeBufferPointer(rebasing: bytes[statement])) { word in
+            words += 1
+            let text = word.contains { $0 >= 0x80 } ? String(decoding: word, as: UTF8.self) : nil
+            if !hasNumber {
+                hasNumber = text.map { $0.contains(where: \.isNumber) } ?? word.contains { 0x30...0x39 ~= $0 }
+            }
+            if !concrete { concrete = concreteTable.contains(word) }
+            if !hasClause { hasClause = text.map(isClauseMarker) ?? isClauseMarker(ascii: word) }
+            if !vague {
+                vague = isVaguePhrase(previous, word)
+                previous.removeAll(keepingCapacity: true)
+                previous.append(contentsOf: word)
+            }
+        }
         // Whole compounds: "always-on" is not the vague "always", "end-to-end" is vague as one word.
-        let compounds = Words.of(text, joiningHyphens: true)
-        let vague = compounds.contains(where: vagueWords.contains) || containsVaguePhrase(words)
+        if !vague {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[statement]), as: UTF8.self)
+            vague = Words.of(text, joiningHyphens: true).contains(where: vagueWords.contains)
+        }
+        let named = hasName(statement, in: bytes)
+        let specific = hasNumber || named || concrete
         let commas = bytes[statement].filter { $0 == UInt8(ascii: ",") }.count
         return Shape(
-            words: words.count, commas: commas, hasClause: words.contains(where: isClauseMarker),
-            isFragment: words.count <= fragmentWords && !hasNumber && !named,
+            words: words, commas: commas, hasClause: hasClause,
+            isFragment: words <= fragmentWords && !hasNumber && !named,
             isVague: vague && !specific)
     }
 
@@ -144,20 +164,35 @@ enum Explanation {
         "has", "had", "would", "will", "can", "could", "should", "must", "might", "may",
     ]
 
+    static let clauseSuffixes = ["'d", "'ll", "'re", "'ve", "'m", "'s", "n't"]
+    private static let clauseSuffixBytes = clauseSuffixes.map { Array($0.utf8) }
+
     private static func isClauseMarker(_ word: String) -> Bool {
-        clauseMarkers.contains(word) || ["'d", "'ll", "'re", "'ve", "'m", "'s", "n't"].contains { word.hasSuffix($0) }
+        clauseMarkers.contains(word) || clauseSuffixes.contains { word.hasSuffix($0) }
     }
 
-    private static func containsVaguePhrase(_ words: [String]) -> Bool {
-        for (first, second) in zip(words, words.dropFirst()) {
-            switch (first, second) {
-            case ("make", "sure"), ("made", "sure"), ("think", "about"), ("thinking", "about"), ("all", "about"),
-                ("a", "lot"), ("stay", "on"), ("keep", "track"), ("took", "ownership"), ("worked", "closely"),
-                ("it's", "about"), ("is", "about"), ("its", "about"), ("the", "right"):
-                return true
-            default: continue
-            }
+    /// `isClauseMarker` for an ASCII word's bytes, where a suffix of bytes is a suffix of characters.
+    private static func isClauseMarker(ascii word: UnsafeBufferPointer<UInt8>) -> Bool {
+        clauseMarkerTable.contains(word)
+            || clauseSuffixBytes.contains { $0.count <= word.count && word.suffix($0.count).elementsEqual($0) }
+    }
+
+    /// Two-word vague phrases: "make sure", "think about", "a lot", ...
+    static let vaguePhrases: [(String, String)] = [
+        ("make", "sure"), ("made", "sure"), ("think", "about"), ("thinking", "about"), ("all", "about"), ("a", "lot"),
+        ("stay", "on"), ("keep", "track"), ("took", "ownership"), ("worked", "closely"), ("it's", "about"),
+        ("is", "about"), ("its", "about"), ("the", "right"),
+    ]
+    private static let vaguePhraseBytes = vaguePhrases.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+    /// Whether `first` then `second` (lower-cased bytes of two words) is a vague phrase; as Strings when
+    /// either is not ASCII, since String equality is canonical equivalence.
+    private static func isVaguePhrase(_ first: [UInt8], _ second: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !first.isEmpty else { return false }
+        if first.contains(where: { $0 >= 0x80 }) || second.contains(where: { $0 >= 0x80 }) {
+            let pair = (String(decoding: first, as: UTF8.self), String(decoding: second, as: UTF8.self))
+            return vaguePhrases.contains { $0 == pair }
         }
-        return false
+        return vaguePhraseBytes.contains { $0.0 == first && $0.1.elementsEqual(second) }
     }
 }

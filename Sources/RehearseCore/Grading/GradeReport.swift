@@ -153,7 +153,10 @@ public struct GradeReport {
     /// The stable JSON shape documented in Rubrics/README.md.
     struct JSONShape: Encodable {
         struct Concept: Encodable {
-            struct ReadAs: Encodable { var read: String, takenAs: String }
+            struct ReadAs: Encodable {
+                var read: String, takenAs: String
+                enum CodingKeys: String, CodingKey { case read, takenAs = "taken_as" }
+            }
             var id: String, label: String, weight: Double, required: Bool, matched: Bool
             var credit: Double
             var namedOnly: Bool
@@ -206,8 +209,50 @@ public struct GradeReport {
         var signals: [String]
         var chosen: String?
         var correct: String?
-        var breakdown: ScoreBreakdown?
+        var breakdown: Breakdown?
         var caveats: [String]
+
+        /// The `ScoreBreakdown`, under the snake_case keys the encoder would give it.
+        struct Breakdown: Encodable {
+            struct Line: Encodable {
+                var conceptID: String, weight: Double, credit: Double, earned: Double, reason: String
+                enum CodingKeys: String, CodingKey {
+                    case conceptID = "concept_id", weight, credit, earned, reason
+                }
+            }
+            var lines: [Line]
+            var penalties: [ScoreBreakdown.Penalty]
+            var totalWeight: Double, earnedWeight: Double, penaltyWeight: Double, share: Double
+            var curve: ScoringCurve
+            var score: Int
+
+            enum CodingKeys: String, CodingKey {
+                case lines, penalties, totalWeight = "total_weight", earnedWeight = "earned_weight",
+                    penaltyWeight = "penalty_weight", share, curve, score
+            }
+
+            init(_ breakdown: ScoreBreakdown) {
+                lines = breakdown.lines.map {
+                    Line(
+                        conceptID: $0.conceptID, weight: $0.weight, credit: $0.credit, earned: $0.earned,
+                        reason: $0.reason)
+                }
+                penalties = breakdown.penalties
+                totalWeight = breakdown.totalWeight
+                earnedWeight = breakdown.earnedWeight
+                penaltyWeight = breakdown.penaltyWeight
+                share = breakdown.share
+                curve = breakdown.curve
+                score = breakdown.score
+            }
+        }
+
+        // Every key written as it appears, so the encoder converts none: converting them cost a third
+        // of the encoding, on every key of every grade of a batch.
+        enum CodingKeys: String, CodingKey {
+            case questionId = "question_id", domain, kind, score, band, concepts, missing,
+                missingRequired = "missing_required", misconceptions, signals, chosen, correct, breakdown, caveats
+        }
     }
 
     /// `compact`: on one line, for JSON Lines (`grade --batch`).
@@ -229,21 +274,31 @@ public struct GradeReport {
                 .init(id: $0.id, label: $0.label, penalty: $0.penalty, evidence: $0.evidence.context)
             },
             signals: grade.signals.map(\.rawValue), chosen: grade.choice?.chosen, correct: grade.choice?.correct,
-            breakdown: grade.breakdown, caveats: grade.caveats ?? [])
-        return JSONOutput.encode(shape, compact: compact)
+            breakdown: grade.breakdown.map(JSONShape.Breakdown.init), caveats: grade.caveats ?? [])
+        return JSONOutput.encode(shape, compact: compact, keysAsWritten: true)
     }
 }
 
 /// Pretty, key-sorted, snake_case JSON, the same for every command's `--format json`; `compact` puts
 /// it on one line, without the final newline (for JSON Lines).
 public enum JSONOutput {
-    public static func encode(_ value: some Encodable, compact: Bool = false) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting =
-            compact ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
+    /// `keysAsWritten`: the value's coding keys are snake_case already, so none is converted.
+    public static func encode(_ value: some Encodable, compact: Bool = false, keysAsWritten: Bool = false) -> String {
+        let encoder = encoders[(compact ? 1 : 0) + (keysAsWritten ? 2 : 0)]
         guard let data = try? encoder.encode(value) else { return compact ? "{}" : "{}\n" }
         return String(decoding: data, as: UTF8.self) + (compact ? "" : "\n")
+    }
+
+    /// One encoder per combination of `compact` and `keysAsWritten`, made once.
+    private static let encoders: [JSONEncoder] = [false, true].flatMap { keysAsWritten in
+        [false, true].map { compact in
+            let encoder = JSONEncoder()
+            encoder.outputFormatting =
+                compact
+                ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            if !keysAsWritten { encoder.keyEncodingStrategy = .convertToSnakeCase }
+            return encoder
+        }
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One word of an answer that grading read as another: a typo or a British spelling.
 public struct Correction: Codable, Sendable, Hashable {
     /// What the candidate wrote.
@@ -59,8 +61,11 @@ public struct TypoCorrector: Sendable {
     }
 
     private let vocabulary: Set<String>
-    private let targetsByLength: [Int: [String]]
-    private let targets: Set<String>
+    /// The words corrected towards, by length: worked out on first use, since it asks the word list, and
+    /// a command that loads the bank without correcting a typo (`bank list`) should not read the list.
+    private let lazyTargets: LazyTargets
+    private var targets: Set<String> { lazyTargets.value.all }
+    private var targetsByLength: [Int: [String]] { lazyTargets.value.byLength }
     private let wordList: WordList
 
     /// Every word of `vocabulary` may be corrected towards.
@@ -73,10 +78,9 @@ public struct TypoCorrector: Sendable {
         let long = { (words: Set<String>) in
             Set(words.map { $0.lowercased() }.filter { $0.count >= Self.minimumLength })
         }
-        self.vocabulary = long(vocabulary.words)
-        let targets = long(vocabulary.targets).union(long(vocabulary.words).filter(wordList.contains))
-        self.targets = targets
-        self.targetsByLength = Dictionary(grouping: targets, by: \.count)
+        let words = long(vocabulary.words), named = long(vocabulary.targets)
+        self.vocabulary = words
+        self.lazyTargets = LazyTargets { named.union(words.filter(wordList.contains)) }
         self.wordList = wordList
     }
 
@@ -146,6 +150,30 @@ public struct TypoCorrector: Sendable {
             }
         }
         return tied ? nil : best?.word
+    }
+}
+
+/// The correction targets, computed once, on first use, by whichever thread asks first.
+private final class LazyTargets: @unchecked Sendable {
+    struct Value {
+        var all: Set<String>
+        var byLength: [Int: [String]]
+    }
+
+    private let lock = NSLock()
+    private var computed: Value?
+    private let make: @Sendable () -> Set<String>
+
+    init(_ make: @escaping @Sendable () -> Set<String>) { self.make = make }
+
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let computed { return computed }
+        let all = make()
+        let value = Value(all: all, byLength: Dictionary(grouping: all, by: \.count))
+        computed = value
+        return value
     }
 }
 

@@ -40,12 +40,53 @@ public struct ProgressReport {
     /// How many of the weakest concepts a report shows unless told otherwise.
     public static let defaultTop = 10
 
+    /// What a report keeps of the transcripts, added one at a time, so that a folder of any size is
+    /// read one transcript at a time: of each graded answer its date, domain, score and concepts.
+    public struct Tally {
+        struct Answer {
+            var answeredAt: Date
+            var domain: String
+            var score: Int
+            var concepts: [(id: String, label: String, recall: Transcript.Recall)]
+        }
+        var answers: [Answer] = []
+        var sessions = 0
+        /// One copy of each id and label, however many answers name it.
+        private var strings: [String: String] = [:]
+
+        public init() {}
+
+        public mutating func add(_ transcript: Transcript) {
+            // An answer that could not be graded holds a placeholder grade: it counts once `regrade` grades it.
+            let graded = transcript.entries.filter { !$0.skipped && $0.ungraded == nil }
+            if !graded.isEmpty { sessions += 1 }
+            for entry in graded {
+                answers.append(
+                    Answer(
+                        answeredAt: entry.answeredAt, domain: shared(entry.domain), score: entry.grade.score,
+                        concepts: entry.grade.concepts.map {
+                            (shared($0.id), shared($0.label), entry.recall(of: $0))
+                        }))
+            }
+        }
+
+        private mutating func shared(_ string: String) -> String {
+            if let known = strings[string] { return known }
+            strings[string] = string
+            return string
+        }
+    }
+
     public init(transcripts: [Transcript], top: Int = defaultTop, timeZone: TimeZone = .current) {
+        var tally = Tally()
+        for transcript in transcripts { tally.add(transcript) }
+        self.init(tally: tally, top: top, timeZone: timeZone)
+    }
+
+    public init(tally: Tally, top: Int = defaultTop, timeZone: TimeZone = .current) {
         self.timeZone = timeZone
-        // An answer that could not be graded holds a placeholder grade: it counts once `regrade` grades it.
-        let entries = transcripts.flatMap(\.entries).filter { !$0.skipped && $0.ungraded == nil }
-            .sorted { $0.answeredAt < $1.answeredAt }
-        sessions = transcripts.filter { $0.entries.contains { !$0.skipped && $0.ungraded == nil } }.count
+        let entries = tally.answers.sorted { $0.answeredAt < $1.answeredAt }
+        sessions = tally.sessions
         answers = entries.count
         firstDate = entries.first?.answeredAt
         lastDate = entries.last?.answeredAt
@@ -56,15 +97,15 @@ public struct ProgressReport {
         var conceptsByID: [String: ConceptProgress] = [:]
         for entry in entries {
             if scoresByDomain[entry.domain] == nil { domainOrder.append(entry.domain) }
-            scoresByDomain[entry.domain, default: []].append(Double(entry.grade.score))
+            scoresByDomain[entry.domain, default: []].append(Double(entry.score))
             datesByDomain[entry.domain, default: []].append(entry.answeredAt)
-            for concept in entry.grade.concepts {
-                let recall = entry.recall(of: concept)
-                if var known = conceptsByID[concept.id] {
-                    known.recalls.append(recall)
-                    known.label = concept.label
-                    known.lastSeen = entry.answeredAt
-                    conceptsByID[concept.id] = known
+            for concept in entry.concepts {
+                let recall = concept.recall
+                // In place: a copy taken out and put back would copy every recall so far, each time.
+                if conceptsByID[concept.id] != nil {
+                    conceptsByID[concept.id]?.recalls.append(recall)
+                    conceptsByID[concept.id]?.label = concept.label
+                    conceptsByID[concept.id]?.lastSeen = entry.answeredAt
                 } else {
                     conceptOrder.append(concept.id)
                     conceptsByID[concept.id] = ConceptProgress(

@@ -263,11 +263,26 @@ public struct TranscriptStore: Sendable {
     public func loadAll() throws(TranscriptError) -> (transcripts: [LoadedTranscript], problems: [TranscriptError]) {
         var loaded: [LoadedTranscript] = []
         var problems: [TranscriptError] = []
-        removeLeftovers()
-        for url in try all() {
-            do { loaded.append(LoadedTranscript(url: url, transcript: try load(url))) } catch { problems.append(error) }
+        try forEachTranscript { result in
+            switch result {
+            case .success(let transcript): loaded.append(transcript)
+            case .failure(let problem): problems.append(problem)
+            }
         }
         return (loaded, problems)
+    }
+
+    /// `loadAll` one transcript at a time, oldest first: `body` gets each transcript, or the problem
+    /// with its file, and only one is held at a time however many the folder has.
+    public func forEachTranscript(_ body: (Result<LoadedTranscript, TranscriptError>) -> Void) throws(TranscriptError) {
+        removeLeftovers()
+        for url in try all() {
+            let result: Result<LoadedTranscript, TranscriptError>
+            do { result = .success(LoadedTranscript(url: url, transcript: try load(url))) } catch {
+                result = .failure(error)
+            }
+            body(result)
+        }
     }
 
     /// The newest transcript that is still in progress, for `practice --resume`; never a scripted run

@@ -32,11 +32,23 @@ struct ProgressCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let folder = folder.map { URL(fileURLWithPath: $0) } ?? transcriptOptions.folder
-            let all = try loadTranscripts(folder: folder)
-            guard !all.isEmpty else { throw TranscriptError.noTranscripts(folder: folder.relativePath) }
-            let loaded = scripted.filter(all)
-            guard !loaded.isEmpty else { throw TranscriptError.onlyScripted(folder: folder.relativePath) }
-            let report = ProgressReport(transcripts: loaded.map(\.transcript), top: top)
+            // One transcript at a time: the report keeps only what its figures need.
+            var tally = ProgressReport.Tally()
+            var read = 0, counted = 0
+            try TranscriptStore(folder: folder).forEachTranscript { result in
+                switch result {
+                case .success(let loaded):
+                    read += 1
+                    for kept in scripted.filter([loaded]) {
+                        counted += 1
+                        tally.add(kept.transcript)
+                    }
+                case .failure(let problem): warnSkipped(problem)
+                }
+            }
+            guard read > 0 else { throw TranscriptError.noTranscripts(folder: folder.relativePath) }
+            guard counted > 0 else { throw TranscriptError.onlyScripted(folder: folder.relativePath) }
+            let report = ProgressReport(tally: tally, top: top)
             print(report.render(format.format, style: Terminal.style), terminator: "")
         }
     }
