@@ -31,12 +31,13 @@ enum Stance {
         let matchStart = StanceWords(text, match.lowerBound..<min(match.upperBound, match.lowerBound + 24)).words.first
         if let cue = negation(before: before.clauseTail, then: matchStart) { return .rejected(cue: cue) }
         if let cue = rejection(after: after.clauseHead[...]) { return .rejected(cue: cue) }
-        let next = following.map { StanceWords(text, $0).openingClause.prefix(backReach) }
+        // The next statement is read only when the mention's own statement settled nothing.
+        func next() -> ArraySlice<String>? { following.map { StanceWords(text, $0).openingClause.prefix(backReach) } }
         switch claim {
         case .concept:
-            if let cue = pronounRejection(in: after) ?? next.flatMap(dismissalOpening) { return .rejected(cue: cue) }
+            if let cue = pronounRejection(in: after) ?? next().flatMap(dismissalOpening) { return .rejected(cue: cue) }
         case .misconception:
-            if let cue = disavowal(before: before.words, after: after.words) ?? next.flatMap(disavowalOpening) {
+            if let cue = disavowal(before: before.words, after: after.words) ?? next().flatMap(disavowalOpening) {
                 return .rejected(cue: cue)
             }
         }
