@@ -3,13 +3,14 @@
 /// and turn it down, so they earn nothing.
 ///
 /// The scope is the clause: a negation before the mention counts up to the clause's start, and a
-/// rejection after it ("is overkill") up to its end. Clauses end at `, : ( )` and at connectives such as
-/// "but", "because" or "without", so in "not A but B" only B counts and "never deploy without a canary"
-/// affirms the canary. A pronoun that turns the mention down later in the same statement ("..., so I'd
-/// turn it off", "…, but that's overkill") rejects it too, and so does a statement that comes straight
-/// after the mention's statement (or its bulleted list) and dismisses it by pronoun ("None of that is
-/// needed.", "That's overkill."). Words inside the match never count: a misconception's own pattern may
-/// say "skip the test set".
+/// rejection after it ("is overkill") up to its end. Clauses end at `, : ( )`, at connectives such as
+/// "but", "because" or "without", and at "and" before a new subject, so in "not A but B" only B counts
+/// and "never deploy without a canary" affirms the canary. A pronoun that turns the mention down later in
+/// the same statement ("..., so I'd turn it off", "…, but that's overkill") rejects it too, and so does a
+/// statement that comes straight after the mention's statement (or its bulleted list) and dismisses it by
+/// pronoun ("None of that is needed.", "That's overkill."), or curtly answers the question it asked
+/// ("Drift detection? Never."). Words inside the match never count: a misconception's own pattern may
+/// say "skip the test set". The words are in `StanceLexicon.swift`.
 enum Stance {
     case affirmed
     /// The words that turned the mention down.
@@ -20,6 +21,9 @@ enum Stance {
         return false
     }
 
+    /// A concept is turned down by rejecting it; a misconception also by disavowing the claim.
+    enum Claim { case concept, misconception }
+
     /// `match`, `statement` and `following` (the statement after the mention's statement or list, if
     /// any) are byte ranges of the normalised `text`.
     static func of(
@@ -28,66 +32,132 @@ enum Stance {
     ) -> Stance {
         let before = StanceWords(text, statement.lowerBound..<max(statement.lowerBound, match.lowerBound))
         let after = StanceWords(text, min(match.upperBound, statement.upperBound)..<statement.upperBound)
-        let matchStart = StanceWords(text, match.lowerBound..<min(match.upperBound, match.lowerBound + 24)).words.first
-        if let cue = negation(before: before.clauseTail, then: matchStart) { return .rejected(cue: cue) }
-        if let cue = rejection(after: after.clauseHead[...]) { return .rejected(cue: cue) }
+        let matched = StanceWords(text, match).words
+        let matchStart = matched.first
+        let mention = Mention(before: before, after: after, matchStart: matchStart, text: text, match: match)
+        if claim == .concept, isReported(before.clauseTail + matched) { return .affirmed }
+        if let cue = mention.negation() { return .rejected(cue: cue) }
+        if let cue = mention.rejectionAfter() { return .rejected(cue: cue) }
         // The next statement is read only when the mention's own statement settled nothing.
-        func next() -> ArraySlice<String>? { following.map { StanceWords(text, $0).openingClause.prefix(backReach) } }
+        let asked = statement.upperBound < text.count && text[statement.upperBound] == UInt8(ascii: "?")
+        func next() -> StanceWords? { following.map { StanceWords(text, $0) } }
         switch claim {
         case .concept:
-            if let cue = pronounRejection(in: after) ?? next().flatMap(dismissalOpening) { return .rejected(cue: cue) }
+            if let cue = pronounRejection(in: after) ?? next().flatMap({ dismissal(in: $0, answering: asked) }) {
+                return .rejected(cue: cue)
+            }
         case .misconception:
-            if let cue = disavowal(before: before.words, after: after.words) ?? next().flatMap(disavowalOpening) {
+            if let cue = disavowal(before: before.words, after: after.words)
+                ?? next().flatMap({ disavowalOpening($0.openingClause.prefix(backReach)) })
+            {
                 return .rejected(cue: cue)
             }
         }
         return .affirmed
     }
 
-    /// A concept is turned down by rejecting it; a misconception also by disavowing the claim.
-    enum Claim { case concept, misconception }
+    /// The words around one match.
+    private struct Mention {
+        let before: StanceWords
+        let after: StanceWords
+        /// The match's first word: "no worse than" affirms whether or not the match starts at "worse".
+        let matchStart: String?
+        let text: UnsafeBufferPointer<UInt8>
+        let match: Range<Int>
+
+        /// How long a subject after "and" may run before its verb: "and retraining on fresh data is gated".
+        static let subjectReach = 6
+
+        /// A negation in the clause before the mention, unless something after the mention settles it
+        /// otherwise: "No canary, no release." is a rule, "… and rollback is one command" a new clause.
+        func negation() -> String? {
+            if before.clauseTail.first == "without", before.words.count > before.clauseTail.count,
+                doingWithout.contains(before.words[before.words.count - before.clauseTail.count - 1])
+            {
+                return "do without"
+            }
+            guard let cue = Stance.negation(before: before.clauseTail, then: matchStart) else { return nil }
+            if before.clauseTail == ["no"], startsWithComma, after.words.first == "no" { return nil }
+            if let and = before.clauseTail.lastIndex(of: "and"), before.clauseTail.count - and <= 2,
+                after.clauseHead.prefix(Self.subjectReach).contains(where: copulas.contains)
+            {
+                return Stance.negation(before: Array(before.clauseTail[..<and]), then: nil) == nil ? cue : nil
+            }
+            return cue
+        }
+
+        /// A rejection in the rest of the mention's clause ("is overkill"), or of a whole list whose
+        /// verdict comes after its last item ("PSI, KS tests and nightly reports are all overkill"),
+        /// unless a concession takes it back ("…, but when it is, …").
+        func rejectionAfter() -> String? {
+            let clauses = after.clauses
+            if let cue = Stance.rejection(after: after.clauseHead[...]) {
+                return isConceded(clauses.dropFirst()) ? nil : cue
+            }
+            guard startsWithComma else { return nil }
+            for (index, clause) in clauses.enumerated() {
+                if let copula = clause.firstIndex(where: copulas.contains) {
+                    let cue = Stance.rejection(after: clause[(copula + 1)...])
+                    return cue != nil && !isConceded(clauses.dropFirst(index + 1)) ? cue : nil
+                }
+                if clause.count > 5 { return nil }
+            }
+            return nil
+        }
+
+        private var startsWithComma: Bool {
+            var index = match.upperBound
+            while index < text.count, text[index] == 0x20 { index += 1 }
+            return index < text.count && text[index] == UInt8(ascii: ",")
+        }
+
+    }
+
+    /// Whether a later clause takes a dismissal back: "…, but when it is, it is one command", "…, but
+    /// they catch bugs". Not "…, but that's overkill", itself a dismissal.
+    private static func isConceded(_ clauses: ArraySlice<ArraySlice<String>>) -> Bool {
+        clauses.contains { clause in
+            guard let first = clause.first, concessions.contains(first),
+                let second = clause.dropFirst().first, concededSubjects.contains(second)
+            else { return false }
+            return pronounDismissal(clause) == nil
+        }
+    }
+
+    /// Someone else's view, reported: "the team felt reviews were pointless", "she thought X was only for
+    /// big teams".
+    private static func isReported(_ clause: [String]) -> Bool {
+        clause.indices.dropFirst().contains {
+            reportedViews.contains(clause[$0]) && !firstPersons.contains(clause[$0 - 1])
+        }
+    }
 
     // MARK: Before the mention
-
-    static let negators: Set<String> = ["not", "never", "no", "neither", "nor", "cannot", "none", "nothing"]
-    /// Words that turn down what follows. Not "remove" or "drop" (ML answers remove duplicates and drop
-    /// leaky features) and not "against" (answers compare against a baseline).
-    static let rejecters: Set<String> = [
-        "avoid", "avoids", "avoided", "avoiding", "skip", "skips", "skipped", "skipping", "disable", "disables",
-        "disabled", "disabling", "ditch", "ditched", "forgo", "forget", "abandon", "abandoned", "instead", "rather",
-        "unnecessary", "overkill", "pointless", "needless",
-    ]
-    /// Two-word rejections: "turn off", "switch off", "get rid", "do away", "stop using".
-    static let rejectingPairs: [String: Set<String>] = [
-        "turn": ["off"], "turned": ["off"], "turning": ["off"], "switch": ["off"], "switched": ["off"],
-        "rid": ["of"], "away": ["with"], "stop": ["using", "doing", "running"],
-        "stopped": ["using", "doing", "running"],
-    ]
-    /// "not only X", "not just X", "no matter", "no doubt", "no worse than", "not more than": these affirm.
-    static let affirmingFollowers: Set<String> = [
-        "only", "just", "merely", "simply", "matter", "doubt", "exception", "worse", "better", "less", "more",
-        "fewer", "later", "sooner", "earlier", "lower", "higher", "greater", "smaller", "bigger", "slower", "faster",
-    ]
-
-    private static func isNegator(_ word: String) -> Bool { negators.contains(word) || word.hasSuffix("n't") }
 
     /// How far back in its clause a negation reaches.
     static let scope = 8
 
+    static func isNegator(_ word: String) -> Bool { negators.contains(word) || word.hasSuffix("n't") }
+
     /// A negation in the clause before the mention. Two negations cancel: "I'd never skip the canary",
-    /// "I would not ship a model that hasn't passed the gate". `matchStart`, the mention's first word,
-    /// follows the last word: "no worse than" affirms whether or not the match starts at "worse".
+    /// "I would not ship a model that hasn't passed the gate". A negation in a condition ("if you don't
+    /// version the data, …") and a rejection called a mistake ("it's a mistake to skip the canary")
+    /// turn nothing down; "we can do without X" does.
     private static func negation(before clause: [String], then matchStart: String?) -> String? {
         var cues: [String] = []
         let words = Array(clause.suffix(scope))
         for (index, word) in words.enumerated() {
             let next = index + 1 < words.count ? words[index + 1] : matchStart
+            let earlier = words[..<index]
+            if earlier.contains(where: conditions.contains) { continue }
             if isNegator(word) {
                 if let next, affirmingFollowers.contains(next) { continue }
                 cues.append(word)
             } else if rejecters.contains(word) {
+                if earlier.suffix(4).contains(where: blame.contains) { continue }
                 cues.append(word)
             } else if let next, rejectingPairs[word]?.contains(next) == true {
+                if earlier.suffix(4).contains(where: blame.contains) { continue }
                 cues.append("\(word) \(next)")
             }
         }
@@ -97,43 +167,20 @@ enum Stance {
 
     // MARK: After the mention
 
-    /// Words that, following a mention in its clause, turn it down: "X is overkill", "X isn't needed".
-    static let rejectingWords: Set<String> = [
-        "unnecessary", "overkill", "pointless", "useless", "needless", "overrated", "waste", "optional",
-        "formality", "nice-to-have", "distraction", "superfluous", "unneeded", "anecdotal", "bureaucracy",
-        "hassle", "confuse", "confuses", "undermine", "undermines", "whack",
-    ]
-    static let rejectingAfterNegation: Set<String> = [
-        "needed", "necessary", "required", "worth", "matter", "matters", "help", "helps", "problem", "issue",
-        "concern", "important", "useful", "bother", "need", "needs", "translate", "translates",
-    ]
-    /// The reasons a pronoun's negation must give to dismiss what came before: "that isn't needed",
-    /// "none of it matters". Not "it's not a problem" or "it never needs a human", which affirm.
-    static let backReferenceReasons = rejectingAfterNegation.subtracting([
-        "problem", "issue", "concern", "need", "needs", "bother",
-    ])
-    /// "doesn't tell you much", "won't add any value", "doesn't pay off", "doesn't make sense": a verb
-    /// after a negation, and what it must be followed by (within two words) to dismiss.
-    static let dismissingAfterNegation: [String: Set<String>] = [
-        "tell": ["much", "anything"], "add": ["value", "anything"], "pay": ["off"], "make": ["sense", "difference"],
-        "buy": ["much", "anything"], "give": ["much", "anything"],
-    ]
-    /// "too much effort", "too much engineering work": what "too much" dismisses.
-    static let costs: Set<String> = [
-        "effort", "work", "hassle", "trouble", "engineering", "bureaucracy", "complexity", "overhead", "paperwork",
-        "ceremony", "process",
-    ]
-
     /// How far into its clause a rejection after a mention reaches: past a noun phrase such as "on the
     /// last few weeks of labelled data".
     static let reach = 12
 
     /// A rejection at the start of what follows a mention: "is overkill", "isn't needed", "doesn't tell
-    /// you much", "is too much effort". A rejecting word after a negation affirms: "is not optional".
-    private static func rejection(
-        after words: ArraySlice<String>, reasons: Set<String> = rejectingAfterNegation
-    ) -> String? {
+    /// you much", "is too much effort", "can wait", "adds nothing". A rejecting word after a negation
+    /// affirms: "is not optional". A cost scoped to something else is no dismissal: "doesn't add anything
+    /// to latency", "isn't worth throttling internal callers", "none of it matters to the data scientists".
+    private static func rejection(after words: ArraySlice<String>, aimedBack: Bool = false) -> String? {
+        let reasons = aimedBack ? backReferenceReasons : rejectingAfterNegation
         let words = Array(words.prefix(reach))
+        if let phrase = rejectingPhrases.first(where: { words.contains(phrase: $0) }) {
+            return phrase.joined(separator: " ")
+        }
         for (index, word) in words.enumerated() {
             if rejectingWords.contains(word) {
                 if words[max(0, index - 3)..<index].contains(where: isNegator) { continue }
@@ -144,27 +191,33 @@ enum Stance {
             {
                 return "too much \(cost)"
             }
-            guard isNegator(word) else { continue }
+            if word == "nothing", index > 0, givingVerbs.contains(words[index - 1]),
+                words.dropFirst(index + 1).first.map(scopingWords.contains) != true
+            {
+                return "\(words[index - 1]) \(word)"
+            }
+            let isWeak = weakNegators.contains(word)
+            guard isNegator(word) || isWeak else { continue }
             let rest = words[(index + 1)...].prefix(4)
-            if let reason = rest.first(where: reasons.contains) { return "\(word) … \(reason)" }
+            if let reasonIndex = rest.firstIndex(where: (isWeak ? weakReasons : reasons).contains) {
+                let following = words.dropFirst(reasonIndex + 1).first
+                if aimedBack, words[reasonIndex] == "worth", following?.hasSuffix("ing") == true { continue }
+                if words[reasonIndex].hasPrefix("matter"), following.map(scopingWords.contains) == true { continue }
+                return "\(word) … \(words[reasonIndex])"
+            }
+            guard !isWeak else { continue }
             for (offset, verb) in rest.enumerated() {
                 guard let objects = dismissingAfterNegation[verb] else { continue }
                 let start = index + 2 + offset
-                if let object = words[min(start, words.count)...].prefix(2).first(where: objects.contains) {
-                    return "\(word) \(verb) … \(object)"
-                }
+                let window = words[min(start, words.count)...].prefix(2)
+                guard let objectIndex = window.firstIndex(where: objects.contains) else { continue }
+                if verb == "add", words.dropFirst(objectIndex + 1).prefix(2).contains("to") { continue }
+                return "\(word) \(verb) … \(words[objectIndex])"
             }
         }
         return nil
     }
 
-    static let pronouns: Set<String> = ["it", "them", "that", "this", "those", "these"]
-    /// Pronouns that open a clause about what came before: "that's overkill", "which isn't needed".
-    static let openingPronouns: Set<String> = [
-        "it", "that", "this", "those", "these", "which", "it's", "that's", "this's", "all",
-    ]
-    /// Words that may open a clause before its pronoun: "but that's overkill", "so none of that".
-    static let connectives: Set<String> = ["but", "so", "and", "then", "though", "honestly", "frankly", "really"]
     /// How many words of the next statement can dismiss the mention before it.
     static let backReach = 10
 
@@ -178,16 +231,21 @@ enum Stance {
         return after.clauses.dropFirst().lazy.compactMap(pronounDismissal).first
     }
 
-    /// "avoid it", "turn it off", "get rid of them".
+    /// "avoid it", "turn it off", "get rid of them", "threw it all away".
     private static func turnedDown(at index: Int, in words: [String]) -> String? {
         guard index + 1 < words.count else { return nil }
         let (word, next) = (words[index], words[index + 1])
-        if rejecters.contains(word), pronouns.contains(next) { return "\(word) \(next)" }
-        if index + 2 < words.count, rejectingPairs[word] != nil || word == "get" {
-            let third = words[index + 2]
-            if pronouns.contains(next), rejectingPairs[word]?.contains(third) == true {
-                return "\(word) \(next) \(third)"
-            }
+        if pronounRejecters.contains(word), pronouns.contains(next) {
+            let object = words.dropFirst(index + 2).first
+            if !demonstratives.contains(next) || object.map(afterObject.contains) ?? true { return "\(word) \(next)" }
+        }
+        guard pronouns.contains(next), let particles = rejectingPairs[word] ?? (word == "get" ? ["rid"] : nil) else {
+            return nil
+        }
+        let tail = words.dropFirst(index + 2).prefix(2)
+        if let third = tail.first, particles.contains(third) { return "\(word) \(next) \(third)" }
+        if tail.first == "all", let third = tail.dropFirst().first, particles.contains(third) {
+            return "\(word) \(next) all \(third)"
         }
         return nil
     }
@@ -208,15 +266,14 @@ enum Stance {
         guard first == "none", second == "of", rest.count > 2, pronouns.contains(rest[rest.startIndex + 2]) else {
             return nil
         }
-        let tail = words[(rest.startIndex + 3)...].prefix(4)
-        if let reason = tail.first(where: backReferenceReasons.contains) {
-            return "none of \(rest[rest.startIndex + 2]) … \(reason)"
-        }
-        return nil
+        let tail = ["none"] + words[(rest.startIndex + 3)...].prefix(4)
+        return rejection(after: tail[...], aimedBack: true)
+            .map { _ in "none of \(rest[rest.startIndex + 2])" }
     }
 
     /// A clause that opens with a pronoun and turns it down: "that's overkill", "which isn't needed",
-    /// "but this doesn't tell you much". Not "so that …" (a purpose), which the connective rule skips.
+    /// "but this doesn't tell you much", "all overkill". Not "so that …" (a purpose), which the
+    /// connective rule skips.
     private static func pronounDismissal(_ clause: ArraySlice<String>) -> String? {
         var words = clause.drop { connectives.contains($0) }
         guard let pronoun = words.first, openingPronouns.contains(pronoun) else { return nil }
@@ -224,16 +281,26 @@ enum Stance {
         words = words.dropFirst()
         if pronoun == "all" {
             if words.first == "of" { words = words.dropFirst() }
-            guard let next = words.first, pronouns.contains(next) else { return nil }
-            words = words.dropFirst()
+            if let next = words.first, pronouns.contains(next) { words = words.dropFirst() }
         }
-        return rejection(after: words.prefix(5), reasons: backReferenceReasons).map { "\(pronoun) … \($0)" }
+        return rejection(after: words.prefix(5), aimedBack: true).map { "\(pronoun) … \($0)" }
     }
 
-    /// The opening of the next statement, when it dismisses what came before: "None of that is needed.",
-    /// "That's overkill.", "Not worth it.", "Overkill for one model.", "No need for that."
-    private static func dismissalOpening(_ words: ArraySlice<String>) -> String? {
+    /// The next statement, when it dismisses what came before: "None of that is needed.", "That's
+    /// overkill.", "Not worth it.", "Overkill for one model.", "No need for that.", "We threw it all
+    /// away.", "We've never needed any of it.", or, after a question, "Never." and "Not for us."
+    private static func dismissal(in next: StanceWords, answering asked: Bool) -> String? {
+        if isConceded(next.clauses.dropFirst()[...]) { return nil }
+        let words = next.openingClause.prefix(backReach)
         if let cue = pronounDismissal(words) ?? noneOrNoNeed(at: words.startIndex, in: words) { return cue }
+        let opening = Array(words)
+        if let cue = opening.indices.lazy.compactMap({ turnedDown(at: $0, in: opening) }).first { return cue }
+        if let cue = negatedWhole(Array(next.words.prefix(backReach))) { return cue }
+        if asked, next.words.count <= 4, next.words.first.map(curtAnswers.contains) == true,
+            next.words.allSatisfy(curtWords.contains)
+        {
+            return next.words.joined(separator: " ")
+        }
         guard let first = words.first else { return nil }
         if rejectingWords.contains(first) { return first }
         if isNegator(first), let second = words.dropFirst().first, backReferenceReasons.contains(second) {
@@ -242,14 +309,19 @@ enum Stance {
         return nil
     }
 
-    // MARK: Misconceptions
+    /// "We've never needed any of it.", "Nobody missed any of them.": a negated verb whose object is
+    /// the whole of what came before. Not "I never skipped any of them", two negations.
+    private static func negatedWhole(_ words: [String]) -> String? {
+        guard let negator = words.first(where: isNegator), !words.contains(where: rejecters.contains) else {
+            return nil
+        }
+        let whole = words.indices.dropLast(2).first { index in
+            ["any", "all"].contains(words[index]) && words[index + 1] == "of" && pronouns.contains(words[index + 2])
+        }
+        return whole.map { "\(negator) … \(words[$0]) of \(words[$0 + 2])" }
+    }
 
-    /// Words that report a wrong claim rather than make it: "a common mistake is ...", "... is a myth".
-    static let disavowals: Set<String> = [
-        "myth", "mistake", "misconception", "fallacy", "pitfall", "trap", "tempting", "naive", "naively",
-        "wrong", "false", "untrue", "incorrect", "misleading",
-    ]
-    static let reportingVerbs: Set<String> = ["think", "thinks", "assume", "assumes", "believe", "believes", "claim"]
+    // MARK: Misconceptions
 
     /// The next statement disavows the claim before it: "That's a myth.", "This is wrong."
     private static func disavowalOpening(_ words: ArraySlice<String>) -> String? {
@@ -261,7 +333,7 @@ enum Stance {
     private static func disavowal(before: [String], after: [String]) -> String? {
         if let word = before.first(where: disavowals.contains) { return word }
         if let index = before.firstIndex(where: reportingVerbs.contains), index > 0,
-            ["people", "teams", "some", "many", "often", "folks", "everyone"].contains(before[index - 1])
+            reporters.contains(before[index - 1])
         {
             return "\(before[index - 1]) \(before[index])"
         }
@@ -276,66 +348,12 @@ enum Stance {
     }
 }
 
-/// The words of part of a statement, and where its clauses begin.
-struct StanceWords {
-    /// Lower-cased words, straight apostrophes.
-    let words: [String]
-    /// Indices into `words` where a clause begins (after a clause break).
-    private let clauseStarts: [Int]
-
-    static let breakingBytes: Set<UInt8> = Set(",:()\"".utf8)
-    static let breakingWords: Set<String> = [
-        "but", "however", "whereas", "although", "though", "yet", "because", "unless", "until", "without",
-        "otherwise", "except", "which", "so", "then", "before", "after", "once", "since", "while",
-    ]
-
-    init(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-        var words: [String] = []
-        var starts: [Int] = [0]
-        var current: [UInt8] = []
-        func flush() {
-            guard !current.isEmpty else { return }
-            let word = String(decoding: current, as: UTF8.self)
-            if Self.breakingWords.contains(word), !words.isEmpty { starts.append(words.count) }
-            words.append(word)
-            current.removeAll(keepingCapacity: true)
+extension Array where Element == String {
+    /// Whether `phrase` occurs here as consecutive words.
+    func contains(phrase: [String]) -> Bool {
+        guard !phrase.isEmpty, phrase.count <= count else { return false }
+        return (0...(count - phrase.count)).contains { start in
+            self[start..<(start + phrase.count)].elementsEqual(phrase)
         }
-        for byte in UnsafeBufferPointer(rebasing: text[range]) {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte | 0x20)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"),
-                0x80...:
-                current.append(byte)
-            default:
-                flush()
-                if Self.breakingBytes.contains(byte) { starts.append(words.count) }
-            }
-        }
-        flush()
-        self.words = words
-        self.clauseStarts = starts
-    }
-
-    /// The words of the last clause: those nearest a mention that follows.
-    var clauseTail: [String] {
-        let start = clauseStarts.last { $0 <= words.count } ?? 0
-        return Array(words[start...])
-    }
-
-    /// The words of the first clause: those nearest a mention that precedes.
-    var clauseHead: ArraySlice<String> {
-        let end = clauseStarts.first { $0 > 0 } ?? words.count
-        return words[..<min(end, words.count)]
-    }
-
-    /// The first clause with more than connectives in it: "that's overkill" in "Honestly, that's overkill".
-    var openingClause: ArraySlice<String> {
-        clauses.first { !$0.allSatisfy(Stance.connectives.contains) } ?? []
-    }
-
-    /// The words of each clause, in order; a clause break with no words between gives no clause.
-    var clauses: [ArraySlice<String>] {
-        let bounds = clauseStarts.map { min($0, words.count) } + [words.count]
-        return zip(bounds, bounds.dropFirst()).compactMap { $0 < $1 ? words[$0..<$1] : nil }
     }
 }

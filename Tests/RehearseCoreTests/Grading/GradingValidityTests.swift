@@ -7,8 +7,11 @@ import Testing
 /// for claims, not for keywords.
 @Suite("Grades a candidate can trust")
 struct GradingValidityTests {
+    /// Loaded once: the suite grades some hundred answers against the same bank.
+    static let bank = Result { try BankLoader().load(from: BundledBankTests.rubrics) }
+
     static func grade(_ answer: String, _ questionID: String, followUps: [String] = []) throws -> Grade {
-        let bank = try BankLoader().load(from: BundledBankTests.rubrics)
+        let bank = try Self.bank.get()
         return try Grader(bank: bank).grade(answer, followUps: followUps, for: try bank.question(id: questionID))
     }
 
@@ -161,6 +164,124 @@ struct GradingValidityTests {
                 question: "handle-data-drift", concept: "drift-detection"),
         ])
     func affirmedDespiteCostWords(_ claim: WrongClaim) throws {
+        let grade = try Self.grade(claim.answer, claim.question)
+        let concept = try #require(grade.concepts.first { $0.id == claim.concept })
+        #expect(concept.matched && concept.rejectedBy == nil, "\(concept.rejectedBy ?? "")")
+    }
+
+    @Test(
+        "A practice turned down in the many ways people say it earns nothing",
+        arguments: [
+            WrongClaim(
+                answer: "Comparing the input distributions with the training data is a luxury for big companies.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "Comparing the input distributions with the training data is theatre.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "Comparing the input distributions with the training data is premature for us.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "Comparing the input distributions with the training data costs more than it saves.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "I'd leave out comparing the input distributions with the training data.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "I'd hold off on comparing the input distributions with the training data.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "I'm skeptical of comparing the input distributions with the training data.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "Nobody needs to compare the input distributions with the training data.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "Comparing the input distributions with the training data can wait.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "Comparing the input distributions with the training data adds nothing.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "Comparing the input distributions with the training data is hardly worth it.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "Compare the input distributions with the training data? Not for us.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "Compare the input distributions with the training data? Never.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "We compared the input distributions with the training data for a while. We've never needed any of it.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "We compared the input distributions with the training data for a while, then threw it all away.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "Comparing the input distributions with the training data is more trouble than it's worth.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "Comparing input distributions, KS tests, nightly PSI reports and dashboards are all overkill for a team of three.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "We can do without comparing the input distributions with the training data.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "Comparing the input distributions with the training data is of little use.",
+                question: "handle-data-drift", concept: "drift-detection"),
+        ])
+    func turnedDownInManyWays(_ claim: WrongClaim) throws {
+        let grade = try Self.grade(claim.answer, claim.question)
+        let concept = try #require(grade.concepts.first { $0.id == claim.concept })
+        #expect(!concept.matched && concept.rejectedBy != nil, "earned by \(concept.evidence?.quote ?? "")")
+    }
+
+    @Test(
+        "A negation or a dismissal aimed at something else leaves the practice earned",
+        arguments: [
+            WrongClaim(
+                answer:
+                    "I compare the input distributions with the training data every night. It doesn't add anything to the storage bill.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "I compare the input distributions with the training data every night, which doesn't add anything noticeable to latency.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "I compare the input distributions with the training data every night. None of that matters to the data scientists day to day, the platform does it.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "I retrain on the last few weeks of labelled data. That isn't needed often, but when it is, it is one command.",
+                question: "handle-data-drift", concept: "retraining"),
+            WrongClaim(
+                answer: "I'd rather compare the input distributions with the training data than wait for complaints.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "It would be a mistake to skip comparing the input distributions with the training data.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "If you don't compare the input distributions with the training data, you can't tell drift from a bug.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "Comparing the input distributions with the training data is a hassle to set up, but it pays for itself.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "I never retrain blindly on a schedule and retraining on fresh labelled data is gated by an offline check.",
+                question: "handle-data-drift", concept: "retraining"),
+            WrongClaim(
+                answer:
+                    "I compare the input distributions with the training data every night. It isn't worth paging anyone for small shifts, so alerts go to a ticket.",
+                question: "handle-data-drift", concept: "drift-detection"),
+        ])
+    func dismissalAimedElsewhere(_ claim: WrongClaim) throws {
         let grade = try Self.grade(claim.answer, claim.question)
         let concept = try #require(grade.concepts.first { $0.id == claim.concept })
         #expect(concept.matched && concept.rejectedBy == nil, "\(concept.rejectedBy ?? "")")
