@@ -178,10 +178,12 @@ enum Stance {
     private static func rejection(after words: ArraySlice<String>, aimedBack: Bool = false) -> String? {
         let reasons = aimedBack ? backReferenceReasons : rejectingAfterNegation
         let words = Array(words.prefix(reach))
-        if let phrase = rejectingPhrases.first(where: { words.contains(phrase: $0) }) {
-            return phrase.joined(separator: " ")
-        }
         for (index, word) in words.enumerated() {
+            if let phrases = rejectingPhrasesByFirstWord[word],
+                let phrase = phrases.first(where: { words[index...].starts(with: $0) })
+            {
+                return phrase.joined(separator: " ")
+            }
             if rejectingWords.contains(word) {
                 if words[max(0, index - 3)..<index].contains(where: isNegator) { continue }
                 return word
@@ -345,15 +347,5 @@ enum Stance {
             }
         }
         return nil
-    }
-}
-
-extension Array where Element == String {
-    /// Whether `phrase` occurs here as consecutive words.
-    func contains(phrase: [String]) -> Bool {
-        guard !phrase.isEmpty, phrase.count <= count else { return false }
-        return (0...(count - phrase.count)).contains { start in
-            self[start..<(start + phrase.count)].elementsEqual(phrase)
-        }
     }
 }

@@ -108,6 +108,8 @@ extension Stance {
                 ["for", size, $0]
             }
         }
+    /// `rejectingPhrases` by their first word.
+    static let rejectingPhrasesByFirstWord = Dictionary(grouping: rejectingPhrases, by: { $0[0] })
     /// Who a dismissal can be scoped to without dismissing the practice: "none of that matters to the
     /// data scientists day to day" (the platform hides it from them).
     static let scopingWords: Set<String> = ["to"]
