@@ -29,6 +29,15 @@ enum Explanation {
         "than", "between", "below", "above", "within", "threshold", "thresholds", "whether", "means", "while",
     ]
 
+    /// Numbers in words count as numbers: "at least two instances", "half the traffic", but in a list item
+    /// only outside the match, so a rubric's own "two identical environments" named in a list stays named.
+    /// Not "one", as often a pronoun ("the old one") as a number.
+    static let numberWords: Set<String> = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+        "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen",
+        "dozens", "half", "twice", "double", "triple",
+    ]
+
     /// The narrower markers that make a sentence concrete even when it holds a vague word: a
     /// comparison, a measure, a limit. ("before making a decision" does not.)
     static let concreteWords: Set<String> = [
@@ -63,6 +72,7 @@ enum Explanation {
     }
 
     static let concreteTable = WordTable(concreteWords)
+    static let numberTable = WordTable(numberWords)
     static let clauseMarkerTable = WordTable(clauseMarkers)
 
     /// One pass over the statement's bytes; a word becomes a `String` only when it is not ASCII.
@@ -74,7 +84,9 @@ enum Explanation {
             words += 1
             let text = word.contains { $0 >= 0x80 } ? String(decoding: word, as: UTF8.self) : nil
             if !hasNumber {
-                hasNumber = text.map { $0.contains(where: \.isNumber) } ?? word.contains { 0x30...0x39 ~= $0 }
+                hasNumber =
+                    text.map { $0.contains(where: \.isNumber) } ?? word.contains { 0x30...0x39 ~= $0 }
+                    || numberTable.contains(word)
             }
             if !concrete { concrete = concreteTable.contains(word) }
             if !hasClause { hasClause = text.map(isClauseMarker) ?? isClauseMarker(ascii: word) }
@@ -111,9 +123,10 @@ enum Explanation {
         // live distributions", "restored 2 days of data").
         let own = words(bytes, match)
         if own.contains(where: { $0.first?.isNumber == true }) { return true }
-        let around =
+        let outside =
             words(bytes, start..<match.lowerBound) + words(bytes, match.upperBound..<max(match.upperBound, end))
-            + (own.count > 1 ? own : [])
+        if outside.contains(where: numberWords.contains) { return true }
+        let around = outside + (own.count > 1 ? own : [])
         return around.contains { relationWords.contains($0) || $0.contains(where: \.isNumber) }
     }
 

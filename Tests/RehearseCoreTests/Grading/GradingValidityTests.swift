@@ -47,6 +47,17 @@ struct GradingValidityTests {
         #expect(named.matched && named.isNamedOnly)
     }
 
+    @Test("A number in words is as specific as in digits: 'a golden set of twenty obvious tickets'")
+    func numbersInWords() throws {
+        for count in ["twenty", "20"] {
+            let grade = try Self.grade(
+                "Invariance checks on names, directional checks on urgency words, and a golden set of \(count) "
+                    + "obvious tickets.", "model-behavioural-tests")
+            let golden = try #require(grade.concepts.first { $0.id == "minimum-functionality" })
+            #expect(golden.matched && !golden.isNamedOnly, "\(count)")
+        }
+    }
+
     @Test("A gap never joins two bullets: each item is a statement of its own")
     func bulletsAreStatements() throws {
         // "compare" and "distribution" stand in different bullets, so no pattern may join them.
