@@ -237,6 +237,12 @@ enum Stance {
     private static func turnedDown(at index: Int, in words: [String]) -> String? {
         guard index + 1 < words.count else { return nil }
         let (word, next) = (words[index], words[index + 1])
+        // "gave up on it", "did away with them"
+        if rejectingPairs[word]?.contains(next) == true, index + 3 < words.count,
+            ["on", "with"].contains(words[index + 2]), pronouns.contains(words[index + 3])
+        {
+            return "\(word) \(next) \(words[index + 2]) \(words[index + 3])"
+        }
         if pronounRejecters.contains(word), pronouns.contains(next) {
             let object = words.dropFirst(index + 2).first
             if !demonstratives.contains(next) || object.map(afterObject.contains) ?? true { return "\(word) \(next)" }
@@ -298,6 +304,8 @@ enum Stance {
         let opening = Array(words)
         if let cue = opening.indices.lazy.compactMap({ turnedDown(at: $0, in: opening) }).first { return cue }
         if let cue = negatedWhole(Array(next.words.prefix(backReach))) { return cue }
+        if asked, next.words.count <= shortAnswer, let cue = rejection(after: next.words[...]) { return cue }
+        if let cue = nobodyUses(next.words) { return cue }
         if asked, next.words.count <= 4, next.words.first.map(curtAnswers.contains) == true,
             next.words.allSatisfy(curtWords.contains)
         {
@@ -309,6 +317,23 @@ enum Stance {
             return "\(first) \(second)"
         }
         return nil
+    }
+
+    /// How long an answer to the answer's own question can be and still be read whole as one: "Drift
+    /// detection? We've got better things to do."
+    static let shortAnswer = 8
+
+    /// "In practice nobody looks at it.": a dismissive "nobody" opening the statement, whose object is what
+    /// came before. Not "…: models nobody uses still cost money", a problem named.
+    private static func nobodyUses(_ words: [String]) -> String? {
+        let index = words.indices.dropLast().prefix(3).first {
+            (words[$0] == "nobody" || words[$0] == "no-one") && dismissiveVerbs.contains(words[$0 + 1])
+        }
+        guard let index,
+            words.dropFirst(index + 2).prefix(2).last.map(pronouns.contains) == true
+                || words.dropFirst(index + 2).first.map(pronouns.contains) == true
+        else { return nil }
+        return "\(words[index]) \(words[index + 1])"
     }
 
     /// "We've never needed any of it.", "Nobody missed any of them.": a negated verb whose object is

@@ -63,11 +63,12 @@ extension Stance {
         "formality", "nice-to-have", "distraction", "superfluous", "unneeded", "anecdotal", "bureaucracy",
         "hassle", "confuse", "confuses", "undermine", "undermines", "whack", "luxury", "theatre", "theater",
         "busywork", "over-engineering", "overengineering", "over-engineered", "overengineered", "gold-plating",
-        "premature", "yagni", "box-ticking", "nonsense", "hype", "overhyped", "gimmick", "fad",
+        "premature", "yagni", "box-ticking", "nonsense", "hype", "overhyped", "gimmick", "fad", "academic",
     ]
     static let rejectingAfterNegation: Set<String> = [
         "needed", "necessary", "required", "worth", "matter", "matters", "help", "helps", "problem", "issue",
         "concern", "important", "useful", "bother", "need", "needs", "translate", "translates", "priority",
+        "roadmap", "radar",
     ]
     /// The reasons a pronoun's negation must give to dismiss what came before: "that isn't needed",
     /// "none of it matters". Not "it's not a problem" or "it never needs a human", which affirm.
@@ -100,7 +101,8 @@ extension Stance {
         [
             ["can", "wait"], ["could", "wait"], ["can", "come", "later"],
             ["not", "for", "us"], ["more", "trouble", "than"], ["mostly", "false", "positives"], ["mostly", "noise"],
-            ["just", "noise"], ["pure", "noise"],
+            ["just", "noise"], ["pure", "noise"], ["looking", "for", "a", "problem"], ["better", "things", "to", "do"],
+            ["down", "the", "list"], ["bottom", "of", "the", "list"], ["low", "on", "the", "list"],
             ["more", "than", "it", "saves"], ["more", "than", "it's", "worth"], ["more", "than", "they", "save"],
         ]
         + ["big", "large", "bigger", "larger", "huge"].flatMap { size in

@@ -243,6 +243,49 @@ struct GradingValidityTests {
             WrongClaim(
                 answer: "Comparing the input distributions with the training data is of little use.",
                 question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "Honestly, comparing the input distributions with the training data is a solution looking for a problem.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "Comparing the input distributions with the training data? We've got better things to do.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "I wouldn't waste time comparing the input distributions with the training data.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "We tried comparing the input distributions with the training data and gave up on it.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "Comparing the input distributions with the training data never caught anything useful, so we stopped.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "Comparing the input distributions with the training data is way down the list.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "Comparing the input distributions with the training data sounds clever but it's a waste of compute.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "Comparing the input distributions with the training data is academic; in practice nobody looks at it.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "Retraining on the last few weeks of labelled data is pointless churn.",
+                question: "handle-data-drift", concept: "retraining"),
+            WrongClaim(
+                answer: "I'd never bother retraining on the last few weeks of labelled data.",
+                question: "handle-data-drift", concept: "retraining"),
+            WrongClaim(
+                answer: "Retraining on fresh labelled data? Not worth the risk.",
+                question: "handle-data-drift", concept: "retraining"),
+            WrongClaim(
+                answer: "Retraining on fresh labelled data isn't on our roadmap and won't be.",
+                question: "handle-data-drift", concept: "retraining"),
+            WrongClaim(
+                answer: "We don't do retraining on fresh labelled data, the model is fine as it is.",
+                question: "handle-data-drift", concept: "retraining"),
         ])
     func turnedDownInManyWays(_ claim: WrongClaim) throws {
         let grade = try Self.grade(claim.answer, claim.question)
@@ -290,6 +333,45 @@ struct GradingValidityTests {
             WrongClaim(
                 answer:
                     "I compare the input distributions with the training data every night. It isn't worth paging anyone for small shifts, so alerts go to a ticket.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "Nobody wants a silent failure, so I compare the input distributions with the training data every day.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "I compare the input distributions with the training data; it is cheap, it never pages anyone at night, and it catches upstream bugs.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "Without labels you can't see accuracy, so I compare the input distributions with the training data instead.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "Not all drift matters, so I compare the input distributions with the training data and weight by feature importance.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "I compare the input distributions with the training data. No, it doesn't need a big platform: a nightly job does it.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "Once drift is confirmed, retraining on the last few weeks of labelled data is the fix, not a rollback.",
+                question: "handle-data-drift", concept: "retraining"),
+            WrongClaim(
+                answer:
+                    "I don't panic on one alert; retraining on fresh labelled data happens when two weeks in a row show the shift.",
+                question: "handle-data-drift", concept: "retraining"),
+            WrongClaim(
+                answer: "Retraining on fresh labelled data is not optional once the shift is confirmed.",
+                question: "handle-data-drift", concept: "retraining"),
+            WrongClaim(
+                answer:
+                    "People often skip it, but I compare the input distributions with the training data on every feature.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "I'd never ship a model without comparing the input distributions with the training data after launch.",
                 question: "handle-data-drift", concept: "drift-detection"),
         ])
     func dismissalAimedElsewhere(_ claim: WrongClaim) throws {
