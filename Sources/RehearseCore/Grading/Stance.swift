@@ -36,6 +36,7 @@ enum Stance {
         let matchStart = matched.first
         let mention = Mention(before: before, after: after, matchStart: matchStart, text: text, match: match)
         if claim == .concept, isReported(before.clauseTail + matched) { return .affirmed }
+        if claim == .concept, let cue = othersSuggestion(before.words) { return .rejected(cue: cue) }
         if let cue = mention.negation() { return .rejected(cue: cue) }
         if let cue = mention.rejectionAfter() { return .rejected(cue: cue) }
         // The next statement is read only when the mention's own statement settled nothing.
@@ -130,6 +131,17 @@ enum Stance {
         clause.indices.dropFirst().contains {
             reportedViews.contains(clause[$0]) && !firstPersons.contains(clause[$0 - 1])
         }
+    }
+
+    /// "Sure, you can run KS tests on every feature", "People will suggest tagging everything": the
+    /// statement opens by handing the practice to someone else, and no "but" has taken it back.
+    private static func othersSuggestion(_ before: [String]) -> String? {
+        let words = before.drop { $0 == "honestly" || $0 == "and" || $0 == "so" }
+        guard let first = words.first, let second = words.dropFirst().first,
+            othersSuggestions[first]?.contains(second) == true, !words.contains(where: turningWords.contains)
+        else { return nil }
+        if first == "the", !words.dropFirst(2).prefix(1).contains(where: suggestionNouns.contains) { return nil }
+        return "\(first) \(second) …"
     }
 
     // MARK: Before the mention

@@ -54,6 +54,23 @@ extension Stance {
         "thought", "believed", "assumed", "felt", "claimed", "argued", "insisted", "complained", "worried", "figured",
     ]
     static let firstPersons: Set<String> = ["i", "we", "i'd", "we'd"]
+    /// How a statement hands a practice to someone else before turning it down: "Sure, you can run KS
+    /// tests…", "People will suggest tagging everything…", "The usual advice is…". Mentions before a
+    /// "but" in such a statement are not the candidate's claim.
+    static let othersSuggestions: [String: Set<String>] = [
+        "sure": ["you", "there's", "there", "one"],
+        "people": [
+            "will", "would", "often", "usually", "always", "like", "love", "talk", "suggest", "say", "recommend",
+            "push",
+        ],
+        "the": ["usual", "standard", "textbook", "conventional", "typical"],
+        "conventional": ["wisdom"], "everyone": ["says", "suggests", "recommends"],
+    ]
+    /// What "the usual …" must be to hand the practice away: "the usual advice", not "the usual answer is
+    /// hybrid" (the candidate's own choice).
+    static let suggestionNouns: Set<String> = ["advice", "pitch", "suggestion", "recommendation", "playbook", "line"]
+    /// What ends the part of a statement that reports someone else's suggestion.
+    static let turningWords: Set<String> = ["but", "however", "instead", "though", "yet", "whereas"]
 
     // MARK: After the mention
 

@@ -286,6 +286,14 @@ struct GradingValidityTests {
             WrongClaim(
                 answer: "We don't do retraining on fresh labelled data, the model is fine as it is.",
                 question: "handle-data-drift", concept: "retraining"),
+            WrongClaim(
+                answer:
+                    "Sure, you can compare the input distributions with the training data. I'd rather spend the time on features.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "People will suggest comparing the input distributions with the training data. I'd wait for complaints.",
+                question: "handle-data-drift", concept: "drift-detection"),
         ])
     func turnedDownInManyWays(_ claim: WrongClaim) throws {
         let grade = try Self.grade(claim.answer, claim.question)
@@ -372,6 +380,14 @@ struct GradingValidityTests {
             WrongClaim(
                 answer:
                     "I'd never ship a model without comparing the input distributions with the training data after launch.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "The usual answer is to compare the input distributions with the training data, and that is what I do every night.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "People will suggest waiting for complaints, but I compare the input distributions with the training data every night.",
                 question: "handle-data-drift", concept: "drift-detection"),
         ])
     func dismissalAimedElsewhere(_ claim: WrongClaim) throws {
