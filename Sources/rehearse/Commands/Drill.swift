@@ -44,7 +44,7 @@ struct DrillCommand: ParsableCommand {
             let scheduler = DrillScheduler(bank: bank, transcripts: loaded.map(\.transcript))
             let drill = scheduler.plan(count: count, at: Date(), seed: UInt64.random(in: 0...UInt64.max))
             guard !plan else {
-                print(DrillPlanReport(plan: drill).render(format, style: Terminal.style), terminator: "")
+                try printOutput(DrillPlanReport(plan: drill).render(format, style: Terminal.style), terminator: "")
                 return
             }
             let store = try transcriptOptions.writableStore()

@@ -54,7 +54,7 @@ struct GradeCommand: ParsableCommand {
                 question: question ?? "", answerFile: answerFile, rubricOptions: rubricOptions)
             let report = GradeReport(grade: graded.grade, question: graded.question)
             let rendered = report.render(format.format, style: Terminal.style)
-            print(format.format == .text ? Terminal.wrapped(rendered) : rendered, terminator: "")
+            try printOutput(format.format == .text ? Terminal.wrapped(rendered) : rendered, terminator: "")
         }
     }
 
@@ -69,8 +69,8 @@ struct GradeCommand: ParsableCommand {
         }
         let runaway = RunawayLineWatch(source: input.fileDescriptor)
         // `input` stays open until the copy is done with it.
-        let errors = withExtendedLifetime(input) {
-            BatchGrading(bank: bank).run(input: runaway.output, output: .standardOutput)
+        let errors = try withExtendedLifetime(input) {
+            try BatchGrading(bank: bank).run(input: runaway.output) { try StandardOutput.shared.write($0) }
         }
         if let line = runaway.runawayLine {
             throw InputReadError.tooLarge(
