@@ -12,7 +12,7 @@ struct GradeCommand: ParsableCommand {
               rehearse grade --question handle-data-drift --answer-file answer.txt
               rehearse grade --question model-versioning --format json < answer.txt
 
-            With --batch, grades any number of answers in one run: the file (or '-' for standard input) holds one JSON object a line, {"question": ID, "answer": TEXT}, and every line that is not blank gives one line out, in the same order: the grade as --format json prints it, on one line, or {"line": N, "error": MESSAGE} for a line that could not be graded, without stopping. Exits 65 when any line was an error.
+            With --batch, grades any number of answers in one run: the file (or '-' for standard input) holds one JSON object a line, {"question": ID, "answer": TEXT}, and every line that is not blank gives one line out, in the same order: the grade as --format json prints it, on one line, or {"line": N, "error": MESSAGE} for a line that could not be graded, without stopping. A line over \(BoundedFile.describe(BatchGrading.maximumLineBytes)) gets such an error line; one that runs past \(BoundedFile.describe(RunawayLine.batchLimit)) with no line break (a binary file, '/dev/zero') ends the input there. Exits 65 when any line was an error.
 
               rehearse grade --batch answers.jsonl > grades.jsonl
             """)
