@@ -24,7 +24,7 @@ struct AnswerOptions: ParsableArguments {
         let bank = try rubricOptions.loadBank()
         let question = try bank.question(id: question)
         if answerFile == nil, Terminal.stdinIsTerminal {
-            print("Type the answer, then press Ctrl-D on a new line:")
+            try printOutput("Type the answer, then press Ctrl-D on a new line:")
         }
         let answer = try AnswerText.reading { try readInput(answerFile, limit: $0, what: "one answer") }
         return (question, answer, try Grader(bank: bank).grade(answer, for: question))

@@ -79,6 +79,7 @@ private func exitCode(for error: Error) -> Int32 {
         switch error {
         case .missingFile: ExitStatus.noInput
         }
+    case is OutputWriteError: ExitStatus.cannotCreate
     default: ExitStatus.dataError
     }
 }

@@ -22,15 +22,15 @@ public struct BatchGrading {
         questions = Dictionary(bank.questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Reads `input` to its end and writes one line to `output` per line that is not blank.
-    /// Returns how many lines were errors.
+    /// Reads `input` to its end and gives `write` one line per line that is not blank. Returns how many
+    /// lines were errors; a failed `write` (standard output on a full disk) ends the batch with its error.
     @discardableResult
-    public func run(input: FileHandle, output: FileHandle) -> Int {
+    public func run(input: FileHandle, write: (Data) throws -> Void) rethrows -> Int {
         var errors = 0
         var pending = Data()
         var lines = JSONLineReader(input: input, limit: Self.maximumLineBytes)
-        while let line = lines.next(beforeWaiting: {
-            output.write(pending)
+        while let line = try lines.next(beforeWaiting: {
+            try write(pending)
             pending.removeAll(keepingCapacity: true)
         }) {
             guard let result = self.line(line.bytes, number: line.number, tooLong: line.tooLong) else { continue }
@@ -38,11 +38,11 @@ public struct BatchGrading {
             pending.append(contentsOf: result.text.utf8)
             pending.append(UInt8(ascii: "\n"))
             if pending.count >= 1 << 16 {
-                output.write(pending)
+                try write(pending)
                 pending.removeAll(keepingCapacity: true)
             }
         }
-        output.write(pending)
+        try write(pending)
         return errors
     }
 
@@ -109,7 +109,7 @@ struct JSONLineReader {
     }
 
     /// The next line, or nil at the end; `beforeWaiting` runs before each read of more input.
-    mutating func next(beforeWaiting: () -> Void) -> Line? {
+    mutating func next(beforeWaiting: () throws -> Void) rethrows -> Line? {
         while true {
             if let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
                 return take(upTo: newline, skipping: 1)
@@ -126,7 +126,7 @@ struct JSONLineReader {
                 scanned -= start
                 start = 0
             }
-            beforeWaiting()
+            try beforeWaiting()
             let chunk = (try? input.read(upToCount: 1 << 16)) ?? nil
             if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { atEnd = true }
         }

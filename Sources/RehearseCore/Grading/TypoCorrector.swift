@@ -65,7 +65,7 @@ public struct TypoCorrector: Sendable {
     /// a command that loads the bank without correcting a typo (`bank list`) should not read the list.
     private let lazyTargets: LazyTargets
     private var targets: Set<String> { lazyTargets.value.all }
-    private var targetsByLength: [Int: [String]] { lazyTargets.value.byLength }
+    private var targetsByStart: [LazyTargets.Start: [String]] { lazyTargets.value.byStart }
     private let wordList: WordList
 
     /// Every word of `vocabulary` may be corrected towards.
@@ -138,8 +138,8 @@ public struct TypoCorrector: Sendable {
         var tied = false
         for length in (word.count - allowed)...(word.count + allowed) {
             // People rarely mistype a word's first letter; checking only those candidates keeps this cheap.
-            for candidate in targetsByLength[length] ?? [] where candidate.first == word.first {
-                let distance = editDistance(word, candidate)
+            for candidate in targetsByStart[LazyTargets.Start(length: length, first: word.first)] ?? [] {
+                let distance = editDistance(word, candidate, atMost: allowed)
                 guard distance <= allowed else { continue }
                 if let current = best, distance >= current.distance {
                     if distance == current.distance { tied = true }
@@ -155,9 +155,15 @@ public struct TypoCorrector: Sendable {
 
 /// The correction targets, computed once, on first use, by whichever thread asks first.
 private final class LazyTargets: @unchecked Sendable {
+    /// A word's length and first letter: the candidates for a correction share the first letter.
+    struct Start: Hashable {
+        var length: Int
+        var first: Character?
+    }
+
     struct Value {
         var all: Set<String>
-        var byLength: [Int: [String]]
+        var byStart: [Start: [String]]
     }
 
     private let lock = NSLock()
@@ -171,7 +177,7 @@ private final class LazyTargets: @unchecked Sendable {
         defer { lock.unlock() }
         if let computed { return computed }
         let all = make()
-        let value = Value(all: all, byLength: Dictionary(grouping: all, by: \.count))
+        let value = Value(all: all, byStart: Dictionary(grouping: all) { Start(length: $0.count, first: $0.first) })
         computed = value
         return value
     }

@@ -47,9 +47,16 @@ struct BacktrackingProbe {
     private static func run(of unit: String, tail: String) -> Input {
         let count = (runBytes + unit.utf8.count - 1) / unit.utf8.count
         let preview = String(repeating: unit, count: max(1, 8 / unit.count))
+        // Doubled as bytes: `String(repeating:count:)` appends the unit once per repeat, and this runs for
+        // every input of every pattern a bank load probes.
+        var text = Array(unit.utf8)
+        let length = count * text.count
+        text.reserveCapacity(length + tail.utf8.count)
+        while text.count < length { text += text.prefix(length - text.count) }
+        text += Array(tail.utf8)
         return Input(
             description: "'\(preview)…' (\(count * unit.utf8.count) bytes) then '\(tail)'",
-            text: String(repeating: unit, count: count) + tail)
+            text: String(decoding: text, as: UTF8.self))
     }
 
     /// Lower-case letters the pattern matches literally; a letter after a backslash is an escape (\w, \b).

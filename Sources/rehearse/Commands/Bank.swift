@@ -31,7 +31,7 @@ struct BankCommand: ParsableCommand {
                 let bank = try rubricOptions.loadBank()
                 let domain = try domain.map { try bank.resolveDomain($0) }
                 let questions = bank.questions.filter { domain == nil || $0.domain == domain }
-                print(
+                try printOutput(
                     BankListing(bank: bank, questions: questions).render(format, style: Terminal.style), terminator: "")
             }
         }

@@ -17,10 +17,15 @@ extension BankCommand {
         func run() throws {
             let bank = rubricOptions.location
             let transcripts = transcriptOptions.location
-            print("bank:        \(bank.folder.standardizedFileURL.path)")
-            print("             \(bank.reason)")
-            print("transcripts: \(transcripts.folder.standardizedFileURL.path)")
-            print("             \(transcripts.reason)")
+            try reportingErrors {
+                try printOutput(
+                    """
+                    bank:        \(bank.folder.standardizedFileURL.path)
+                                 \(bank.reason)
+                    transcripts: \(transcripts.folder.standardizedFileURL.path)
+                                 \(transcripts.reason)
+                    """)
+            }
             if bank.source == .none { throw ExitCode(ExitStatus.noInput) }
         }
     }

@@ -9,7 +9,7 @@ struct DrillCommand: ParsableCommand {
         discussion: """
             Every concept your answers were graded on has a memory state (FSRS-style stability and difficulty), updated by each answer: missed is "again", earned only after the follow-up is "hard", earned at once is "good". A concept is due when its predicted recall falls under 90%, and a concept you missed comes back ten minutes later (a relearning step), so what you missed this afternoon is in this evening's drill; a concept graded twice in one session counts once for the long-term schedule. The drill asks questions for the due concepts first (the weakest first, or the weakest overall when nothing is due), then the questions you have not seen for longest, and says why each concept is back ("you missed 'Can roll back' twice this week"). Scripted sessions (answers piped in) count only with --include-scripted.
 
-            The drill itself runs like 'rehearse practice' (answers end with a line holding only ".", :skip, :quit, follow-ups, feedback after each answer) and is saved to the transcripts folder like any interview, so it feeds the next schedule. A stopped drill resumes with 'rehearse practice --resume'. --plan only prints the plan: the concepts due, the questions chosen and why.
+            The drill itself runs like 'rehearse practice' (answers end with a line holding only ".", :skip, :quit, follow-ups, feedback after each answer) and is saved to the transcripts folder like any interview, so it feeds the next schedule. A stopped drill resumes with 'rehearse practice --resume'. --plan only prints the plan: the concepts due, the questions chosen and why. \(InteractiveRun.pipedLineLimit)
 
               rehearse drill
               rehearse drill --count 3
@@ -44,7 +44,7 @@ struct DrillCommand: ParsableCommand {
             let scheduler = DrillScheduler(bank: bank, transcripts: loaded.map(\.transcript))
             let drill = scheduler.plan(count: count, at: Date(), seed: UInt64.random(in: 0...UInt64.max))
             guard !plan else {
-                print(DrillPlanReport(plan: drill).render(format, style: Terminal.style), terminator: "")
+                try printOutput(DrillPlanReport(plan: drill).render(format, style: Terminal.style), terminator: "")
                 return
             }
             let store = try transcriptOptions.writableStore()

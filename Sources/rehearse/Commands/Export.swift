@@ -34,7 +34,7 @@ struct ExportCommand: ParsableCommand {
             for path in files {
                 let loaded = try TranscriptSet.load([URL(fileURLWithPath: path)]).transcripts
                 for transcript in loaded {
-                    print(try exporter.export(transcript, to: folder).relativePath)
+                    try printOutput(try exporter.export(transcript, to: folder).relativePath)
                 }
             }
         }

@@ -12,7 +12,7 @@ struct GradeCommand: ParsableCommand {
               rehearse grade --question handle-data-drift --answer-file answer.txt
               rehearse grade --question model-versioning --format json < answer.txt
 
-            With --batch, grades any number of answers in one run: the file (or '-' for standard input) holds one JSON object a line, {"question": ID, "answer": TEXT}, and every line that is not blank gives one line out, in the same order: the grade as --format json prints it, on one line, or {"line": N, "error": MESSAGE} for a line that could not be graded, without stopping. Exits 65 when any line was an error.
+            With --batch, grades any number of answers in one run: the file (or '-' for standard input) holds one JSON object a line, {"question": ID, "answer": TEXT}, and every line that is not blank gives one line out, in the same order: the grade as --format json prints it, on one line, or {"line": N, "error": MESSAGE} for a line that could not be graded, without stopping. A line over \(BoundedFile.describe(BatchGrading.maximumLineBytes)) gets such an error line; one that runs past \(BoundedFile.describe(RunawayLine.batchLimit)) with no line break (a binary file, '/dev/zero') ends the input there. Exits 65 when any line was an error.
 
               rehearse grade --batch answers.jsonl > grades.jsonl
             """)
@@ -54,7 +54,7 @@ struct GradeCommand: ParsableCommand {
                 question: question ?? "", answerFile: answerFile, rubricOptions: rubricOptions)
             let report = GradeReport(grade: graded.grade, question: graded.question)
             let rendered = report.render(format.format, style: Terminal.style)
-            print(format.format == .text ? Terminal.wrapped(rendered) : rendered, terminator: "")
+            try printOutput(format.format == .text ? Terminal.wrapped(rendered) : rendered, terminator: "")
         }
     }
 
@@ -69,8 +69,8 @@ struct GradeCommand: ParsableCommand {
         }
         let runaway = RunawayLineWatch(source: input.fileDescriptor)
         // `input` stays open until the copy is done with it.
-        let errors = withExtendedLifetime(input) {
-            BatchGrading(bank: bank).run(input: runaway.output, output: .standardOutput)
+        let errors = try withExtendedLifetime(input) {
+            try BatchGrading(bank: bank).run(input: runaway.output) { try StandardOutput.shared.write($0) }
         }
         if let line = runaway.runawayLine {
             throw InputReadError.tooLarge(

@@ -11,7 +11,7 @@ struct PracticeCommand: ParsableCommand {
 
             When an answer misses a required point, the interviewer asks one follow-up, and both answers are graded together. The transcript is saved after every answer, before every follow-up and after every line you type, so a crash or a closed terminal loses nothing; --resume brings back the draft. Ctrl-C clears the line being typed; :quit or Ctrl-D stops. At the end a Markdown report is written beside the transcript.
 
-            With standard input piped there are no prompts, greeting or pauses: each answer is its lines, then a line holding only "."; a multiple-choice answer is one line with its letter; the end of input submits the answer being read. Follow-ups are asked only with --follow-ups (their answer comes next, ended by "." too).
+            With standard input piped there are no prompts, greeting or pauses: each answer is its lines, then a line holding only "."; a multiple-choice answer is one line with its letter; the end of input submits the answer being read. Follow-ups are asked only with --follow-ups (their answer comes next, ended by "." too). \(InteractiveRun.pipedLineLimit)
 
             Examples:
               rehearse practice                  (five mixed questions)

@@ -49,7 +49,7 @@ struct ProgressCommand: ParsableCommand {
             guard read > 0 else { throw TranscriptError.noTranscripts(folder: folder.relativePath) }
             guard counted > 0 else { throw TranscriptError.onlyScripted(folder: folder.relativePath) }
             let report = ProgressReport(tally: tally, top: top)
-            print(report.render(format.format, style: Terminal.style), terminator: "")
+            try printOutput(report.render(format.format, style: Terminal.style), terminator: "")
         }
     }
 }

@@ -65,7 +65,7 @@ struct RegradeCommand: ParsableCommand {
             }
             let report = RegradeReport(
                 items: items, written: write, changedOnly: changedOnly, reportsRewritten: reports)
-            print(report.render(format == .json ? .json : .text, style: Terminal.style), terminator: "")
+            try printOutput(report.render(format == .json ? .json : .text, style: Terminal.style), terminator: "")
             // Every other answer was regraded; the exit status still says that some could not be.
             if items.contains(where: { $0.regrade.changes.contains { $0.outcome == .failed } }) {
                 throw ExitCode(ExitStatus.dataError)

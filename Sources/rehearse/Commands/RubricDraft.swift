@@ -76,7 +76,7 @@ struct RubricDraftCommand: ParsableCommand {
                 )
             }
             draft = DraftCompletion(bank: bank).complete(draft)
-            print(draft.yaml(), terminator: "")
+            try printOutput(draft.yaml(), terminator: "")
         }
     }
 }

@@ -54,14 +54,14 @@ struct RubricExplain: ParsableCommand {
             }
             switch format {
             case .json:
-                print(
+                try printOutput(
                     JSONOutput.encode(Shape(answer: answer, grade: grade, patterns: definitions.definitions)),
                     terminator: "")
             case .text:
                 let explanation = GradeExplanation(grade: grade, question: question, answer: answer)
                 let sites = definitions.render(style: Terminal.style)
                 let text = explanation.render(style: Terminal.style) + (sites.isEmpty ? "" : "\n" + sites)
-                print(Terminal.wrapped(text), terminator: "")
+                try printOutput(Terminal.wrapped(text), terminator: "")
             }
         }
     }
@@ -81,7 +81,9 @@ struct RubricExplain: ParsableCommand {
             }
             return question.examples[example - 1].answer
         }
-        if answerFile == nil, Terminal.stdinIsTerminal { print("Type the answer, then press Ctrl-D on a new line:") }
+        if answerFile == nil, Terminal.stdinIsTerminal {
+            try printOutput("Type the answer, then press Ctrl-D on a new line:")
+        }
         return try AnswerText.reading { try readInput(answerFile, limit: $0, what: "one answer") }
     }
 }

@@ -33,7 +33,7 @@ struct RubricLint: ParsableCommand {
         try reportingErrors {
             let (root, scope) = try rubricOptions.bankAndScope(for: path)
             let report = try RubricLinter().lint(root, scope: scope)
-            print(format == .json ? report.json() : report.render(), terminator: "")
+            try printOutput(format == .json ? report.json() : report.render(), terminator: "")
             if report.hasErrors { throw ExitCode(ExitStatus.checkFailed) }
         }
     }

@@ -30,7 +30,7 @@ struct RubricNew: ParsableCommand {
         try reportingErrors {
             let scaffold = RubricScaffold(id: id, domain: domain, kind: kind)
             let path = try scaffold.create(in: rubricOptions.folder)
-            print(scaffold.nextSteps(for: path), terminator: "")
+            try printOutput(scaffold.nextSteps(for: path), terminator: "")
         }
     }
 }

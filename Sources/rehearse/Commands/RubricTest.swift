@@ -114,23 +114,23 @@ struct RubricTest: ParsableCommand {
             if let responses { return try measureAgreement(responses, bank: bank, scope: scope) }
             let questions = bank.questions.filter { scope.contains($0.source.file) }
             let report = RubricTestRunner(grader: Grader(bank: bank), bank: bank.questions).run(questions)
-            if verbose { for scored in report.scored { print(scored) } }
-            for failure in report.failures { print(failure) }
-            print(report.summary)
+            if verbose { for scored in report.scored { try printOutput("\(scored)") } }
+            for failure in report.failures { try printOutput("\(failure)") }
+            try printOutput(report.summary)
             if report.failed > 0 { throw ExitCode(ExitStatus.checkFailed) }
         }
     }
 
-    private func printSuggestions(for report: AgreementReport, bank: Bank) {
+    private func printSuggestions(for report: AgreementReport, bank: Bank) throws {
         let suggestions = PatternSuggester(bank: bank).suggestions(for: report)
         guard !suggestions.isEmpty else {
-            print(
+            try printOutput(
                 "\nNo pattern to suggest: no pattern from the answers the marker credited brings a question's scores closer to the marks."
             )
             return
         }
-        print("\nSuggested patterns (nothing is changed: add one to the concept's patterns to accept it):")
-        for suggestion in suggestions { print(suggestion.text) }
+        try printOutput("\nSuggested patterns (nothing is changed: add one to the concept's patterns to accept it):")
+        for suggestion in suggestions { try printOutput(suggestion.text) }
     }
 
     /// With a PATH, only the responses to the questions inside it.
@@ -147,10 +147,10 @@ struct RubricTest: ParsableCommand {
         guard !marked.isEmpty else { throw AgreementError.empty(file: file) }
         let report = try AgreementReport.make(marked, bank: bank, grader: Grader(bank: bank), file: file)
         switch format {
-        case .json: print(report.json(worst: worst), terminator: "")
-        case .text: print(report.text(style: Terminal.style, worst: worst, showingAll: all), terminator: "")
+        case .json: try printOutput(report.json(worst: worst), terminator: "")
+        case .text: try printOutput(report.text(style: Terminal.style, worst: worst, showingAll: all), terminator: "")
         }
-        if suggest { printSuggestions(for: report, bank: bank) }
+        if suggest { try printSuggestions(for: report, bank: bank) }
         let floors: [(name: String, option: String, value: Double?, floor: Double?)] = [
             ("Pearson r", "--min-r", report.overall.pearson, minR),
             ("Spearman", "--min-spearman", report.overall.spearman, minSpearman),

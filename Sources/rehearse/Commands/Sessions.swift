@@ -34,13 +34,13 @@ struct SessionsCommand: ParsableCommand {
             try reportingErrors {
                 let listing = SessionListing(try loadTranscripts(folder: transcriptOptions.folder))
                 if format == .json {
-                    print(listing.json(), terminator: "")
+                    try printOutput(listing.json(), terminator: "")
                 } else if listing.rows.isEmpty {
-                    print(
+                    try printOutput(
                         "No sessions in \(Terminal.displayPath(transcriptOptions.folder)) yet; start one with 'rehearse practice'."
                     )
                 } else {
-                    print(listing.text(style: Terminal.style), terminator: "")
+                    try printOutput(listing.text(style: Terminal.style), terminator: "")
                 }
             }
         }
@@ -84,21 +84,21 @@ struct SessionsCommand: ParsableCommand {
                 let listing = SessionListing(try loadTranscripts(folder: transcriptOptions.folder))
                 let row = try listing.row(number)
                 if !yes {
-                    FileHandle.standardOutput.write(
-                        Data("Delete \(listing.describe(row))? Its answers cannot be recovered. [y/N] ".utf8))
+                    try printOutput(
+                        "Delete \(listing.describe(row))? Its answers cannot be recovered. [y/N] ", terminator: "")
                     var input = BoundedLineReader(descriptor: STDIN_FILENO, limit: 1024)
                     guard case let .line(line) = input.next() else {
-                        print("Kept.")
+                        try printOutput("Kept.")
                         return
                     }
                     let reply = line.trimmingCharacters(in: .whitespaces).lowercased()
                     guard reply == "y" || reply == "yes" else {
-                        print("Kept.")
+                        try printOutput("Kept.")
                         return
                     }
                 }
                 try TranscriptStore(folder: row.url.deletingLastPathComponent()).delete(row.url)
-                print("Deleted \(listing.describe(row)).")
+                try printOutput("Deleted \(listing.describe(row)).")
             }
         }
     }

@@ -72,18 +72,9 @@ final class PlainConsole: InterviewConsole {
     func edit(_ draft: String) throws -> String { try ExternalEditor.edit(draft) }
 }
 
-/// Unbuffered, so the text is out before the next prompt and before a signal ends the process. Output
-/// that cannot be written (stdout on a full disk: ENOSPC, EIO) is dropped: FileHandle.write traps on
-/// it, which ended the interview before the answer was saved; the answers never depend on the output.
-private func writeToStandardOutput(_ text: String) {
-    var bytes = Array(text.utf8)[...]
-    while !bytes.isEmpty {
-        let written = bytes.withUnsafeBytes { Foundation.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-        if written < 0, errno == EINTR { continue }
-        if written <= 0 { return }
-        bytes = bytes.dropFirst(written)
-    }
-}
+/// Output that cannot be written (stdout on a full disk: ENOSPC, EIO) is dropped: the interview goes on
+/// and saves every answer, which never depends on the output.
+private func writeToStandardOutput(_ text: String) { try? StandardOutput.shared.write(text) }
 
 /// libedit's readline interface, set up once for UTF-8 text, literal tabs and a Ctrl-C that clears the line.
 enum LineEditor {

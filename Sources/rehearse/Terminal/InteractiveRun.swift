@@ -9,6 +9,11 @@ enum InteractiveRun {
         return Terminal.stdinIsTerminal ? EditLineConsole(style: style) : PlainConsole(style: style)
     }
 
+    /// For the help of `practice` and `drill`: the limit `PlainConsole` reads a piped line up to.
+    static let pipedLineLimit = """
+        A piped line is read up to \(BoundedFile.describe(AnswerText.readLimit)) (an answer is at most \(BoundedFile.describe(AnswerText.maximumBytes))): a longer one, such as '< /dev/zero', ends the input there, the interview is saved, and the run exits 65.
+        """
+
     /// On a terminal every prompt is shown and every follow-up asked; piped, follow-ups only when asked for.
     static func mode(followUps: Bool) -> InterviewMode {
         Terminal.stdinIsTerminal ? .interactive : .scripted(followUps: followUps)

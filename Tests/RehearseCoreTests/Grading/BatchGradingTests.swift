@@ -14,7 +14,7 @@ struct BatchGradingTests {
         try input.write(to: inputFile)
         _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
         let reader = try FileHandle(forReadingFrom: inputFile), writer = try FileHandle(forWritingTo: outputFile)
-        BatchGrading(bank: bank).run(input: reader, output: writer)
+        try BatchGrading(bank: bank).run(input: reader) { try writer.write(contentsOf: $0) }
         try writer.close()
         return String(decoding: try Data(contentsOf: outputFile), as: UTF8.self).split(separator: "\n").map(String.init)
     }
