@@ -79,25 +79,30 @@ func show(_ label: String, _ r: Double) {
 let everyQuestion = Array(devSet.items.indices)
 
 // The drafter's choices, each on or off: few, so that choosing among them cannot fit the questions.
+// The choice made on each fold's training questions is printed: `--style short-answer` is the one
+// they agree on.
 struct Choice: Hashable {
     var options: RubricDrafter.Options
     var name: String
 }
 var choices: [Choice] = []
-for scoring in [ScoringCurve.calibrated, .sqrt] {
-    for maximumConcepts in [12, 8, 5] {
-        for wholeWords in [true, false] {
-            for keepsMainIdea in [true, false] {
-                for weighs in [true, false] {
-                    var options = RubricDrafter.Options()
-                    options.scoring = scoring
-                    options.maximumConcepts = maximumConcepts
-                    options.matchesWholeWords = wholeWords
-                    options.keepsMainIdea = keepsMainIdea
-                    options.weighsKeyTerms = weighs
-                    let name =
-                        "\(scoring.rawValue), at most \(maximumConcepts) concepts, \(wholeWords ? "whole words" : "stem + any ending"), main idea \(keepsMainIdea ? "kept" : "left out"), \(weighs ? "jargon x2" : "equal weights")"
-                    choices.append(Choice(options: options, name: name))
+for scoring in [ScoringCurve.calibrated, .sqrt, .linear] {
+    for maximumConcepts in [30, 12, 5] {
+        for namedOnly in NamedOnlyCredit.allCases {
+            for wholeWords in [true, false] {
+                for keepsMainIdea in [true, false] {
+                    for weighs in [true, false] {
+                        var options = RubricDrafter.Options()
+                        options.scoring = scoring
+                        options.maximumConcepts = maximumConcepts
+                        options.namedOnly = namedOnly
+                        options.matchesWholeWords = wholeWords
+                        options.keepsMainIdea = keepsMainIdea
+                        options.weighsKeyTerms = weighs
+                        let name =
+                            "\(scoring.rawValue), at most \(maximumConcepts) concepts, named only \(namedOnly.rawValue), \(wholeWords ? "whole words" : "stem + any ending"), main idea \(keepsMainIdea ? "kept" : "left out"), \(weighs ? "jargon x2" : "equal weights")"
+                        choices.append(Choice(options: options, name: name))
+                    }
                 }
             }
         }
@@ -133,6 +138,13 @@ let defaultFolds = (0..<folds).map { fold in
     pearson(scored[defaultIndex], questions: everyQuestion.filter { $0 % folds == fold })
 }
 show("the default draft, mean over the same folds", defaultFolds.reduce(0, +) / Double(folds))
+let styleIndex = choices.firstIndex { $0.options == RubricDrafter.Options.shortAnswer }!
+let styleFolds = (0..<folds).map { fold in
+    pearson(scored[styleIndex], questions: everyQuestion.filter { $0 % folds == fold })
+}
+show("'rubric draft --style short-answer', whole set", pearson(scored[styleIndex], questions: everyQuestion))
+show("  mean over the same folds", styleFolds.reduce(0, +) / Double(folds))
+print("    folds: \(styleFolds.map { String(format: "%.3f", $0) }.joined(separator: ", "))")
 
 print("Each part of the default turned off, whole set:")
 show(

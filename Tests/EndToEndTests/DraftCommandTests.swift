@@ -68,6 +68,48 @@ struct DraftCommandTests {
         #expect(output.stdout.contains("- level: star-skeleton"))
     }
 
+    @Test("A draft claims no blindness: its strong examples say blind: false, and rubric test warns instead of failing")
+    func draftIsNotBlind() throws {
+        let folder = try TemporaryFolder()
+        let bank = folder.url.appendingPathComponent("Rubrics")
+        try FileManager.default.copyItem(at: RehearseProcess.rubrics, to: bank)
+        let draft = try RehearseProcess.run(["rubric", "draft", "--question", "handle-data-drift"])
+        #expect(draft.status == 0, "\(draft.stderr)")
+        #expect(!draft.stdout.contains("\n    blind: true"))
+        #expect(draft.stdout.contains("blind: false"))
+        #expect(draft.stdout.contains("Drafted, NOT blind"))
+        let file = bank.appendingPathComponent("monitoring-governance/handle-data-drift.yaml")
+        try Data(draft.stdout.utf8).write(to: file)
+        let test = try RehearseProcess.run(["rubric", "test", "--rubrics", bank.path, file.path])
+        #expect(test.status == 0, "\(test.stdout)")
+        #expect(test.stderr.contains("no strong example written from the prompt alone"), "\(test.stderr)")
+    }
+
+    @Test("--style short-answer writes grading: {named_only: full}; the draft lints clean and passes rubric test")
+    func shortAnswerStyle() throws {
+        let folder = try TemporaryFolder()
+        let bank = folder.url.appendingPathComponent("Rubrics")
+        try FileManager.default.copyItem(at: RehearseProcess.rubrics, to: bank)
+        let sample = try folder.write(
+            "answer.txt",
+            "A model registry stores every trained model with its version, metrics and lineage, so a deployment can be traced and rolled back."
+        )
+        let draft = try RehearseProcess.run([
+            "rubric", "draft", "--sample-file", sample.path, "--style", "short-answer", "--id", "model-registry",
+            "--domain", "deployment", "--prompt", "What is a model registry for?",
+        ])
+        #expect(draft.status == 0, "\(draft.stderr)")
+        #expect(draft.stdout.contains("\ngrading: {named_only: full}\n"))
+        let file = bank.appendingPathComponent("deployment/model-registry.yaml")
+        try Data(draft.stdout.utf8).write(to: file)
+        let lint = try RehearseProcess.run(["rubric", "lint", "--rubrics", bank.path, file.path])
+        #expect(lint.status == 0 && lint.stdout.hasPrefix("no problems found"), "\(lint.stdout)")
+        let test = try RehearseProcess.run(["rubric", "test", "--rubrics", bank.path, file.path])
+        #expect(test.status == 0 && test.stdout.hasSuffix(" 0 failed\n"), "\(test.stdout)")
+        let interview = try RehearseProcess.run(["rubric", "draft", "--question", "handle-data-drift"])
+        #expect(!interview.stdout.contains("grading:"))
+    }
+
     @Test("A multiple-choice draft from a sample file is refused with what to do instead")
     func choiceNeedsOptions() throws {
         let folder = try TemporaryFolder()

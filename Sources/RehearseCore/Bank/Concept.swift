@@ -86,14 +86,22 @@ public struct Rubric: Codable, Sendable, Hashable {
     public var misconceptions: [Misconception]
     /// `scoring:` in the question file; nil means calibrated.
     public var scoring: ScoringCurve?
+    /// `grading: {named_only: ...}` in the question file; nil means partial.
+    public var namedOnly: NamedOnlyCredit?
 
-    public init(concepts: [RubricConcept] = [], misconceptions: [Misconception] = [], scoring: ScoringCurve? = nil) {
+    public init(
+        concepts: [RubricConcept] = [], misconceptions: [Misconception] = [], scoring: ScoringCurve? = nil,
+        namedOnly: NamedOnlyCredit? = nil
+    ) {
         self.concepts = concepts
         self.misconceptions = misconceptions
         self.scoring = scoring
+        self.namedOnly = namedOnly
     }
 
     public var curve: ScoringCurve { scoring ?? .calibrated }
+
+    public var namedOnlyCredit: Double { Scoring.namedOnlyCredit(namedOnly ?? .partial) }
 
     public var totalWeight: Double { concepts.reduce(0) { $0 + $1.weight } }
 }

@@ -12,8 +12,10 @@ public enum RubricKeys {
     ]
     public static let question = [
         "id", "domain", "kind", "prompt", "time_limit", "hint", "sample_answer", "concepts", "misconceptions",
-        "options", "examples", "scoring",
+        "options", "examples", "scoring", "grading",
     ]
+    /// `grading:` of a question: how the grader credits what an answer says.
+    public static let grading = ["named_only"]
     public static let misconceptionsFile = ["misconceptions"]
     public static let misconception = ["id", "label", "pattern", "patterns", "penalty", "why", "contradicts"]
     /// A shared misconception as a question uses it: may add patterns and override the rest.

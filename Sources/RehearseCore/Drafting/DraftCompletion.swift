@@ -98,7 +98,8 @@ public struct DraftCompletion {
         let question = Question(
             id: draft.id, domain: draft.domain, kind: draft.kind, prompt: draft.prompt,
             sampleAnswer: draft.sampleAnswer,
-            rubric: Rubric(concepts: concepts, misconceptions: misconceptions, scoring: draft.scoring),
+            rubric: Rubric(
+                concepts: concepts, misconceptions: misconceptions, scoring: draft.scoring, namedOnly: draft.namedOnly),
             examples: draft.examples.map { example in
                 let range = RubricExample.defaultRange(for: example.level)
                 return RubricExample(
@@ -161,9 +162,9 @@ public struct DraftCompletion {
                         level: .strong, answer: answer,
                         note: "Drafted from the sample answer; replace with another strong answer in other words.")
                     : DraftExample(
-                        level: .strong, answer: answer, blind: true,
+                        level: .strong, answer: answer,
                         note:
-                            "Drafted, NOT blind: replace with an answer written from the prompt alone by someone who never saw this rubric."
+                            "Drafted, NOT blind: replace with an answer written from the prompt alone by someone who never saw this rubric, then mark it blind: true."
                     ))
         }
         // Clauses when no run of whole sentences lands in the partial range.
@@ -195,11 +196,18 @@ public struct DraftCompletion {
                 answer: draft.concepts.compactMap { names[$0.id] }.map { "I wouldn't bother with \($0)." }.joined(
                     separator: " ") + " None of that is needed here."))
         examples.append(
-            DraftExample(
-                level: .buzzword,
-                answer:
-                    "\(Self.list(top, joiner: "and").capitalizedFirst) are really important, and a robust, holistic approach to them is key."
-            ))
+            draft.namedOnly == .full
+                ? DraftExample(
+                    level: .buzzword,
+                    answer: "It is really important, and a robust, holistic approach to it is key.",
+                    note:
+                        "Under named_only: full a term named in vague prose earns its weight, so this buzzword example names none."
+                )
+                : DraftExample(
+                    level: .buzzword,
+                    answer:
+                        "\(Self.list(top, joiner: "and").capitalizedFirst) are really important, and a robust, holistic approach to them is key."
+                ))
         if draft.kind == .behavioural {
             let skeleton =
                 Self.skeletons.first { (score($0)?.score ?? 100) <= RubricExample.adversarialMaximum }

@@ -70,6 +70,7 @@ public struct RubricDraft: Sendable {
     public var examples: [DraftExample] = []
     public var options: [ChoiceOption] = []
     public var scoring: ScoringCurve
+    public var namedOnly: NamedOnlyCredit = .partial
 
     public func yaml() -> String {
         var out = """
@@ -82,6 +83,7 @@ public struct RubricDraft: Sendable {
 
             """
         if kind != .multipleChoice { out += "scoring: \(scoring.rawValue)\n" }
+        if kind != .multipleChoice, namedOnly != .partial { out += "grading: {named_only: \(namedOnly.rawValue)}\n" }
         out += "prompt: \(Self.block(prompt))\n"
         if kind == .multipleChoice {
             out += optionsYAML()
@@ -137,7 +139,7 @@ public struct RubricDraft: Sendable {
         for example in examples {
             if let note = example.note { out += "  # \(note)\n" }
             out += "  - level: \(example.level.rawValue)\n"
-            if example.blind { out += "    blind: true\n" }
+            if example.level == .strong { out += "    blind: \(example.blind)\n" }
             out += "    answer: \(Self.block(example.answer, indent: 6))\n"
             var expect: [String] = []
             if !example.missing.isEmpty { expect.append("missing: [\(example.missing.joined(separator: ", "))]") }

@@ -18,8 +18,22 @@ public struct RubricDrafter {
         public var matchesWholeWords = true
         public var maximumConcepts = 12
         public var scoring: ScoringCurve = .calibrated
+        /// Written as `grading: {named_only: full}` when not the default.
+        public var namedOnly: NamedOnlyCredit = .partial
 
         public init() {}
+
+        /// `rubric draft --style short-answer`: for one-line answers to short factual questions, the
+        /// choices 5-fold cross-validation by question picked on the short-answer development set
+        /// (Benchmarks/README.md): a named term earns full credit and the draft keeps more terms.
+        public static let shortAnswer: Options = {
+            var options = Options()
+            options.scoring = .sqrt
+            options.maximumConcepts = 30
+            options.namedOnly = .full
+            options.matchesWholeWords = false
+            return options
+        }()
     }
 
     private let synonyms: SynonymTable
@@ -81,7 +95,7 @@ public struct RubricDrafter {
         }
         return RubricDraft(
             id: id, domain: domain, kind: kind, prompt: prompt, sampleAnswer: sampleAnswer, concepts: concepts,
-            scoring: options.scoring)
+            scoring: options.scoring, namedOnly: options.namedOnly)
     }
 
     /// The terms worth a concept: the prompt's words left out but for its main idea, then the most

@@ -23,16 +23,22 @@ struct ConceptAssessment {
         var isListShaped: Bool { commas >= 2 || statements >= 2 }
     }
     let checksExplanation: Bool
+    /// What a mention that only names the concept earns (`Rubric.namedOnlyCredit`).
+    let namedOnlyCredit: Double
     /// Where the first follow-up answer starts in the graded text, in UTF-8 bytes; nil without follow-ups.
     let followUpStart: Int?
     /// How many concepts have their first affirmed mention in each list: a statement or a run of
     /// bullets that packs many concepts into few words is a list of names.
     private let conceptsPerList: [Int: Int]
 
-    init(searches: [String: MentionSearch], lists: [Int: ListShape], checksExplanation: Bool, followUpStart: Int?) {
+    init(
+        searches: [String: MentionSearch], lists: [Int: ListShape], checksExplanation: Bool,
+        namedOnlyCredit: Double = Explanation.namedOnlyCredit, followUpStart: Int?
+    ) {
         self.searches = searches
         self.lists = lists
         self.checksExplanation = checksExplanation
+        self.namedOnlyCredit = namedOnlyCredit
         self.followUpStart = followUpStart
         var counts: [Int: Int] = [:]
         for search in searches.values {
@@ -66,7 +72,7 @@ struct ConceptAssessment {
     /// The first explained mention, else the first one, with its credit.
     private func best(_ mentions: [Mention]) -> (mention: Mention, credit: Double, explained: Bool)? {
         if let explained = mentions.first(where: isExplained) { return (explained, 1, true) }
-        return mentions.first.map { ($0, Explanation.namedOnlyCredit, false) }
+        return mentions.first.map { ($0, namedOnlyCredit, false) }
     }
 
     private func isInFollowUp(_ mention: Mention) -> Bool {
@@ -74,7 +80,8 @@ struct ConceptAssessment {
     }
 
     private func isExplained(_ mention: Mention) -> Bool {
-        guard checksExplanation else { return true }
+        // Full credit for a bare mention (`named_only: full`) leaves nothing to tell apart.
+        guard checksExplanation, namedOnlyCredit < 1 else { return true }
         if mention.statementNamesOnly || mention.echoesPrompt { return false }
         let concepts = conceptsPerList[mention.list] ?? 1
         let list = lists[mention.list] ?? ListShape()

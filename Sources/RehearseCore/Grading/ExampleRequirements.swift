@@ -28,6 +28,17 @@ public struct ExampleRequirements: Sendable {
         }
     }
 
+    /// What the question should still get but can be tested without: a strong example written blind. A
+    /// warning, not a failure, so a fresh `rubric draft` passes `rubric test` while saying, truthfully
+    /// (`blind: false`), that no one wrote its strong examples blind.
+    public func warnings(with question: Question) -> [String] {
+        let blind = question.examples.filter { $0.level == .strong && $0.blind }.count
+        guard blind < blindStrong else { return [] }
+        return [
+            "no strong example written from the prompt alone: add one by someone who never saw this rubric and mark it blind: true"
+        ]
+    }
+
     /// What the question lacks, one phrase per gap; empty when it has everything.
     public func problems(with question: Question) -> [String] {
         var problems: [String] = []
@@ -39,10 +50,6 @@ public struct ExampleRequirements: Sendable {
                     ? "no \(level.rawValue) example"
                     : "\(present) \(level.rawValue) example\(present == 1 ? "" : "s") of the \(count) needed, in different words"
             )
-        }
-        let blind = question.examples.filter { $0.level == .strong && $0.blind }.count
-        if blind < blindStrong {
-            problems.append("no strong example written from the prompt alone (mark it blind: true)")
         }
         if question.rubric.misconceptions.count < misconceptions {
             problems.append(

@@ -80,7 +80,8 @@ public struct Grader {
         }
         let assessment = ConceptAssessment(
             searches: searches, lists: lists, checksExplanation: checksExplanation,
-            followUpStart: followUps.isEmpty ? nil : answer.utf8.count)
+            namedOnlyCredit: question.rubric.namedOnlyCredit, followUpStart: followUps.isEmpty ? nil : answer.utf8.count
+        )
         let contradicted = Dictionary(
             question.rubric.misconceptions.filter { fired in misconceptions.contains { $0.id == fired.id } }
                 .flatMap { misconception in misconception.contradicts.map { ($0, misconception.id) } },

@@ -18,7 +18,9 @@ public struct RubricMutation: Sendable, Hashable {
     ) -> [RubricMutation] {
         let terms = sampleGrade.concepts.compactMap { $0.matched ? $0.evidence.flatMap { keyTerm($0.quote) } : nil }
         var mutations: [RubricMutation] = []
-        if terms.count >= 3 {
+        // A rubric that gives a bare mention full credit (`named_only: full`) accepts a list of its
+        // terms by design, so the list bluffs would only test that choice.
+        if terms.count >= 3, question.rubric.namedOnly != .full {
             let list = terms.dropLast().joined(separator: ", ") + " and " + terms.last!
             mutations += [
                 RubricMutation(name: "key terms as a bare list", answer: list + "."),

@@ -28,6 +28,8 @@ public struct RubricTestRunner {
         public var failures: [Failure] = []
         /// Every sample and example answer with its score, in bank order.
         public var scored: [Scored] = []
+        /// What a question should still get, without failing it (`ExampleRequirements.warnings`).
+        public var warnings: [Failure] = []
         public var failed: Int { failures.count }
         public var summary: String { "\(passed) passed, \(failed) failed" }
     }
@@ -44,6 +46,9 @@ public struct RubricTestRunner {
     public func run(_ questions: [Question]) -> Report {
         var report = Report()
         for question in questions {
+            report.warnings += ExampleRequirements(for: question.kind).warnings(with: question).map {
+                Failure(location: question.source, questionID: question.id, example: "examples", message: $0)
+            }
             for failure in check(question, scored: &report.scored) {
                 if let failure { report.failures.append(failure) } else { report.passed += 1 }
             }

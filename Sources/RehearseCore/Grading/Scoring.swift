@@ -4,6 +4,16 @@ public enum Scoring {
     /// A concept first earned in the answer to a follow-up earns this share of its weight.
     public static let followUpCredit = 0.7
 
+    /// The credit of a mention that names a concept without explaining it, under a rubric's
+    /// `grading: {named_only: ...}`: `Explanation.namedOnlyCredit` by default, the full weight when the
+    /// question expects one-line answers (`full`: a bare mention is the answer).
+    public static func namedOnlyCredit(_ rule: NamedOnlyCredit) -> Double {
+        switch rule {
+        case .partial: Explanation.namedOnlyCredit
+        case .full: 1
+        }
+    }
+
     /// Each concept's credit (1 earned, `Explanation.namedOnlyCredit` named only, × `followUpCredit` when
     /// first earned in a follow-up, 0 when missed, rejected or contradicted by a misconception that fired);
     /// penalties: each misconception that fired, and each required concept the answer turned down and
@@ -107,4 +117,13 @@ public enum ScoringCurve: String, Codable, Sendable, CaseIterable {
             return 1
         }
     }
+}
+
+/// What a mention that only names a concept earns: `grading: {named_only: partial|full}` in a question file.
+public enum NamedOnlyCredit: String, Codable, Sendable, CaseIterable {
+    /// The default: part of the concept's weight, so a list of the right terms is not an answer.
+    case partial
+    /// The whole weight: for short-answer questions whose answers are one line, where naming the
+    /// right term is the answer.
+    case full
 }

@@ -116,6 +116,7 @@ struct RubricTest: ParsableCommand {
             let report = RubricTestRunner(grader: Grader(bank: bank), bank: bank.questions).run(questions)
             if verbose { for scored in report.scored { try printOutput("\(scored)") } }
             for failure in report.failures { try printOutput("\(failure)") }
+            for warning in report.warnings { Terminal.printWarning(warning.description) }
             try printOutput(report.summary)
             if report.failed > 0 { throw ExitCode(ExitStatus.checkFailed) }
         }

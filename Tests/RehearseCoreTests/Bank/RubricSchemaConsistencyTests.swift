@@ -37,6 +37,10 @@ struct RubricSchemaConsistencyTests {
         #expect(Self.keys(Self.at(rubric, "definitions", "example")) == Set(RubricKeys.example))
         #expect(
             Self.keys(Self.at(rubric, "definitions", "example", "properties", "expect")) == Set(RubricKeys.expectation))
+        #expect(Self.keys(Self.at(rubric, "properties", "grading")) == Set(RubricKeys.grading))
+        #expect(
+            Self.at(rubric, "properties", "grading", "properties", "named_only", "enum") as? [String]
+                == NamedOnlyCredit.allCases.map(\.rawValue))
     }
 
     @Test("The kind and level enums are the loader's")

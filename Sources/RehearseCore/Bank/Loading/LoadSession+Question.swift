@@ -61,6 +61,7 @@ extension LoadSession {
         question.rubric.misconceptions = parseMisconceptions(
             map, what: what, conceptIDs: Set(question.rubric.concepts.map(\.id)), reader: &reader)
         question.rubric.scoring = parseScoring(map, what: what, reader: &reader)
+        question.rubric.namedOnly = parseGrading(map, what: what, kind: kind, reader: &reader)
         question.examples = parseExamples(map, question: question, reader: &reader)
         questions.append(question)
     }
@@ -80,6 +81,30 @@ extension LoadSession {
         if let curve = ScoringCurve(rawValue: text) { return curve }
         reader.error(
             at: map[text: "scoring"], "'scoring' of \(what) is '\(text)'; use calibrated (the default), linear or sqrt")
+        return nil
+    }
+
+    /// `grading: {named_only: partial|full}`.
+    func parseGrading(_ map: Node.Mapping, what: String, kind: QuestionKind, reader: inout YAMLReader)
+        -> NamedOnlyCredit?
+    {
+        guard let node = map[text: "grading"] else { return nil }
+        guard let grading = reader.mapping(node, "'grading' of \(what)") else { return nil }
+        reader.rejectUnknownKeys(grading, allowed: RubricKeys.grading, in: "'grading' of \(what)")
+        if kind == .multipleChoice {
+            reader.error(at: node, "\(what) is multiple-choice and graded by its options; remove 'grading'")
+            return nil
+        }
+        guard let text = reader.string(grading, "named_only", in: "'grading' of \(what)") else { return nil }
+        if let credit = NamedOnlyCredit(rawValue: text) { return credit }
+        let hint =
+            closestMatch(to: text, in: NamedOnlyCredit.allCases.map(\.rawValue)).map {
+                "did you mean '\($0)'? "
+            } ?? ""
+        reader.error(
+            at: grading[text: "named_only"],
+            "'named_only' in 'grading' of \(what) is '\(text)'; \(hint)use partial (the default: a term named without an explanation earns \(Int(Scoring.namedOnlyCredit(.partial) * 100))% of its weight) or full (for one-line short answers)"
+        )
         return nil
     }
 
