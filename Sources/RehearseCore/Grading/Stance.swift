@@ -36,7 +36,9 @@ enum Stance {
         let matchStart = matched.first
         let mention = Mention(before: before, after: after, matchStart: matchStart, text: text, match: match)
         if claim == .concept, isReported(before.clauseTail + matched) { return .affirmed }
-        if claim == .concept, let cue = othersSuggestion(before.words) { return .rejected(cue: cue) }
+        if claim == .concept, let cue = othersSuggestion(before.words) ?? othersSuggestion(before.clauseTail) {
+            return .rejected(cue: cue)
+        }
         if let cue = mention.negation() { return .rejected(cue: cue) }
         if let cue = mention.rejectionAfter() { return .rejected(cue: cue) }
         // The next statement is read only when the mention's own statement settled nothing.
@@ -242,7 +244,13 @@ enum Stance {
         for index in words.indices {
             if let cue = turnedDown(at: index, in: words) ?? noneOrNoNeed(at: index, in: words[...]) { return cue }
         }
-        return after.clauses.dropFirst().lazy.compactMap(pronounDismissal).first
+        if let cue = after.clauses.dropFirst().lazy.compactMap(pronounDismissal).first { return cue }
+        return after.clauses.dropFirst().contains(where: isWhyBother) ? "why bother" : nil
+    }
+
+    /// "…, so why bother?": a rhetorical question that dismisses what came before.
+    private static func isWhyBother(_ clause: ArraySlice<String>) -> Bool {
+        clause.drop { connectives.contains($0) }.starts(with: ["why", "bother"])
     }
 
     /// "avoid it", "turn it off", "get rid of them", "threw it all away".
@@ -312,6 +320,7 @@ enum Stance {
     private static func dismissal(in next: StanceWords, answering asked: Bool) -> String? {
         if isConceded(next.clauses.dropFirst()[...]) { return nil }
         let words = next.openingClause.prefix(backReach)
+        if isWhyBother(words) { return "why bother" }
         if let cue = pronounDismissal(words) ?? noneOrNoNeed(at: words.startIndex, in: words) { return cue }
         let opening = Array(words)
         if let cue = opening.indices.lazy.compactMap({ turnedDown(at: $0, in: opening) }).first { return cue }

@@ -54,11 +54,12 @@ extension Stance {
         "thought", "believed", "assumed", "felt", "claimed", "argued", "insisted", "complained", "worried", "figured",
     ]
     static let firstPersons: Set<String> = ["i", "we", "i'd", "we'd"]
-    /// How a statement hands a practice to someone else before turning it down: "Sure, you can run KS
-    /// tests…", "People will suggest tagging everything…", "The usual advice is…". Mentions before a
+    /// How a statement or clause hands a practice to someone else before turning it down: "Sure, you can
+    /// run KS tests…", "You could track licences per page…", "People will suggest tagging everything…",
+    /// "The usual advice is…". Mentions before a
     /// "but" in such a statement are not the candidate's claim.
     static let othersSuggestions: [String: Set<String>] = [
-        "sure": ["you", "there's", "there", "one"],
+        "sure": ["you", "there's", "there", "one"], "you": ["could"],
         "people": [
             "will", "would", "often", "usually", "always", "like", "love", "talk", "suggest", "say", "recommend",
             "push",

@@ -294,6 +294,13 @@ struct GradingValidityTests {
                 answer:
                     "People will suggest comparing the input distributions with the training data. I'd wait for complaints.",
                 question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "You could compare the input distributions with the training data every night. For one model it is ceremony.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer: "Comparing the input distributions with the training data flags every holiday, so why bother?",
+                question: "handle-data-drift", concept: "drift-detection"),
         ])
     func turnedDownInManyWays(_ claim: WrongClaim) throws {
         let grade = try Self.grade(claim.answer, claim.question)
