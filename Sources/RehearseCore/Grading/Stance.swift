@@ -357,7 +357,7 @@ enum Stance {
         return "\(words[index]) \(words[index + 1])"
     }
 
-    /// "We've never needed any of it.", "Nobody missed any of them.": a negated verb whose object is
+    /// "We've never needed any of it.", "We don't use any of them.": a negated verb whose object is
     /// the whole of what came before. Not "I never skipped any of them", two negations.
     private static func negatedWhole(_ words: [String]) -> String? {
         guard let negator = words.first(where: isNegator), !words.contains(where: rejecters.contains) else {
