@@ -73,12 +73,15 @@ struct BankValidationTests {
         #expect(try fixture.lintErrors().contains(error))
     }
 
-    @Test("The probe cache remembers only patterns found safe, and a remembered pattern is not probed again")
-    func probeCache() throws {
+    @Test(
+        "The probe cache, in a file or in memory, remembers only patterns found safe, and a remembered pattern is not probed again",
+        arguments: [false, true])
+    func probeCache(inMemory: Bool) throws {
         let yaml = FixtureBank.driftYAML.replacingOccurrences(
             of: #"pattern: '\broll(ing)?[- ]?back\b.{0,40}\b(fix|cure)\w*'"#, with: "pattern: '(a+)+$'")
         let fixture = try FixtureBank(files: ["monitoring/drift.yaml": yaml])
-        let cache = ProbeCache(file: fixture.root.deletingLastPathComponent().appendingPathComponent("cache/safe"))
+        let file = fixture.root.deletingLastPathComponent().appendingPathComponent("cache/safe")
+        let cache = inMemory ? ProbeCache.inMemory() : ProbeCache(file: file)
         let loader = BankLoader(probeCache: cache)
         #expect(try !loader.loadReportingAll(from: fixture.root).setAside.isEmpty)
         let remembered = cache.load()
@@ -89,6 +92,16 @@ struct BankValidationTests {
         // A fingerprint in the cache skips the probe: the cache is what makes start-up cheap.
         cache.save(remembered.union([ProbeCache.fingerprint(of: "(a+)+$", limits: .default)]))
         #expect(try loader.loadReportingAll(from: fixture.root).setAside.isEmpty)
+    }
+
+    @Test("The probe cache in memory stays bounded: past its capacity it starts again")
+    func probeCacheInMemoryIsBounded() {
+        let cache = ProbeCache.inMemory()
+        let capacity = ProbeCache.Remembered.capacity
+        cache.save(Set((0..<capacity).map(String.init)))
+        #expect(cache.load().count == capacity)
+        cache.save(Set((0...capacity).map(String.init)))
+        #expect(cache.load().isEmpty)
     }
 
     @Test("An unclosed quote is reported where it opened, not where the file ran out")
