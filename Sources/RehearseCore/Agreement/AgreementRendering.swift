@@ -5,13 +5,13 @@ extension AgreementReport {
     /// did not (those the marker labelled, or, when the rubric was harsher and no labels were given,
     /// every missing one).
     struct RowEvidence {
-        var fired: [ConceptResult]
-        var missed: [(concept: ConceptResult, labelled: Bool)]
+        var fired: [Outcome.Concept]
+        var missed: [(concept: Outcome.Concept, labelled: Bool)]
     }
 
     func explanation(of row: Row) -> RowEvidence {
         let labelled = row.response.concepts.map(Set.init)
-        let missed = row.grade.concepts.filter { !$0.matched }.compactMap { concept -> (ConceptResult, Bool)? in
+        let missed = row.grade.concepts.filter { !$0.matched }.compactMap { concept -> (Outcome.Concept, Bool)? in
             if let labelled { return labelled.contains(concept.id) ? (concept, true) : nil }
             return row.difference < 0 ? (concept, false) : nil
         }

@@ -3,11 +3,38 @@ public struct AgreementReport: Sendable {
     /// One marked answer, graded.
     public struct Row: Sendable {
         public var response: MarkedResponse
-        public var grade: Grade
+        public var grade: Outcome
         /// The human mark on 0–100.
         public var humanScore: Double
         /// Rubric score minus human score: positive when the rubric was more generous.
         public var difference: Double { Double(grade.score) - humanScore }
+    }
+
+    /// What a report keeps of a `Grade`: what it measures and prints, a small part of the whole, so a
+    /// file of 100,000 marked answers fits in memory.
+    public struct Outcome: Sendable {
+        public struct Concept: Sendable {
+            public var id: String
+            public var matched: Bool
+            public var isNamedOnly: Bool
+            public var credit: Double
+            /// The words that earned it; nil when it was not earned.
+            public var evidence: Evidence?
+        }
+
+        public var score: Int
+        public var band: Band
+        public var concepts: [Concept]
+
+        public init(_ grade: Grade) {
+            score = grade.score
+            band = grade.band
+            concepts = grade.concepts.map {
+                Concept(
+                    id: $0.id, matched: $0.matched, isNamedOnly: $0.isNamedOnly, credit: $0.credit,
+                    evidence: $0.matched ? $0.evidence : nil)
+            }
+        }
     }
 
     public struct Measures: Sendable, Encodable {
@@ -79,7 +106,7 @@ public struct AgreementReport: Sendable {
             }
             rows.append(
                 Row(
-                    response: response, grade: try grader.grade(response.answer, for: question),
+                    response: response, grade: Outcome(try grader.grade(response.answer, for: question)),
                     humanScore: response.mark * scale))
         }
         if !unknownLabels.isEmpty { throw AgreementError.unknownConcepts(file: file, problems: unknownLabels) }

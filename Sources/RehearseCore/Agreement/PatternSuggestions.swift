@@ -162,7 +162,7 @@ public struct PatternSuggester {
                 continue
             }
             guard let grade = try? grader.grade(row.response.answer, for: changed) else { return nil }
-            rows.append(AgreementReport.Row(response: row.response, grade: grade, humanScore: row.humanScore))
+            rows.append(AgreementReport.Row(response: row.response, grade: .init(grade), humanScore: row.humanScore))
         }
         return rows
     }

@@ -30,8 +30,9 @@ public enum BoundedFile {
     public static let transcriptLimit = 8 << 20
     /// One rubric, concept or bank file: the largest bundled one is 8 KB.
     public static let rubricFileLimit = 1 << 20
-    /// A file of human-marked responses for `rubric test --responses`.
-    public static let markedResponsesLimit = 32 << 20
+    /// A file of human-marked responses for `rubric test --responses`: 100,000 answers of interview
+    /// length are about 70 MB.
+    public static let markedResponsesLimit = 128 << 20
 
     /// "100 KB", "8 MB".
     public static func describe(_ bytes: Int) -> String {

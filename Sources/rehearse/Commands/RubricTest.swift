@@ -136,10 +136,13 @@ struct RubricTest: ParsableCommand {
 
     /// With a PATH, only the responses to the questions inside it.
     private func measureAgreement(_ file: String, bank: Bank, scope: PathScope) throws {
-        let text = String(
-            decoding: try readInput(file, limit: BoundedFile.markedResponsesLimit, what: "a file of marked responses"),
-            as: UTF8.self)
-        let parsed = try MarkedResponses.parseReporting(text, file: file, scale: scale, skipBadLines: skipBadLines)
+        // The file's text goes out of scope once parsed, before the answers are graded.
+        let parsed = try {
+            let text = String(
+                decoding: try readInput(file, limit: BoundedFile.markedResponsesLimit, what: "a file of marked responses"),
+                as: UTF8.self)
+            return try MarkedResponses.parseReporting(text, file: file, scale: scale, skipBadLines: skipBadLines)
+        }()
         for skipped in parsed.skipped { Terminal.printWarning("\(file):\(skipped.line): skipped: \(skipped.problem)") }
         let inScope = Set(bank.questions.filter { scope.contains($0.source.file) }.map(\.id))
         let known = Set(bank.questions.map(\.id))
