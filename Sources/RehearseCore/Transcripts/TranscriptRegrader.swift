@@ -74,29 +74,40 @@ public struct TranscriptRegrader {
 }
 
 extension TranscriptRegrader {
-    /// `rehearse regrade`: re-scores every transcript of `paths` in turn, saving each one whose grades
-    /// changed when `write` is set, and keeps only what changed: one transcript is in memory at a time,
-    /// however many there are. A folder's file that does not load goes to `problem` and is skipped.
+    /// `rehearse regrade`: re-scores every transcript of `paths` in turn and keeps only what changed, so
+    /// one transcript is in memory at a time, however many there are. With `write`, each one whose
+    /// grades changed is saved under its lock, and its Markdown report, if there is one, is written
+    /// again. A folder's file that does not load goes to `problem` and is skipped.
     public func regrade(
         _ paths: [URL], write: Bool, at now: Date, files: any FileStore = LocalFileStore(),
         problem: (TranscriptError) -> Void
     ) throws -> RegradeReport {
         var items: [RegradeReport.Item] = []
+        var reports: [String] = []
         for file in try TranscriptSet.files(paths, files: files) {
             var problems: [TranscriptError] = []
             let loaded = try file.load(files: files, problems: &problems)
             problems.forEach(problem)
             guard let loaded else { continue }
-            var regrade = try regrade(loaded.transcript, at: now)
+            let store = TranscriptStore(folder: loaded.url.deletingLastPathComponent(), files: files)
+            // Locked, and read again under the lock, so an interview saving the same file meanwhile is
+            // refused (and named) rather than overwritten.
+            let lock = write ? try store.lock(loaded.url) : nil
+            var regrade = try regrade(write ? try store.load(loaded.url) : loaded.transcript, at: now)
             if write, regrade.hasChanges {
-                try TranscriptStore(folder: loaded.url.deletingLastPathComponent(), files: files).save(
-                    regrade.transcript, to: loaded.url)
+                try store.save(regrade.transcript, to: loaded.url)
+                // The Markdown report beside it shows the old grades until it is written again.
+                if files.size(TranscriptExport.reportURL(for: loaded.url, in: nil)) != nil {
+                    let updated = LoadedTranscript(url: loaded.url, transcript: regrade.transcript)
+                    reports.append(try TranscriptExport().export(updated, to: nil).relativePath)
+                }
             }
+            withExtendedLifetime(lock) {}
             // The report shows only the changes.
             regrade.transcript.entries = []
             items.append(.init(path: loaded.url.relativePath, regrade: regrade))
         }
-        return RegradeReport(items: items, written: write)
+        return RegradeReport(items: items, written: write, reportsRewritten: reports)
     }
 }
 

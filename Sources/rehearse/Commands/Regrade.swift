@@ -38,36 +38,13 @@ struct RegradeCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let bank = try rubricOptions.loadBank()
-            let loaded = try loadTranscripts(paths.map { URL(fileURLWithPath: $0) })
-            if loaded.isEmpty { throw TranscriptError.noTranscripts(folder: paths.joined(separator: ", ")) }
-            let regrader = TranscriptRegrader(bank: bank)
-            let now = Date()
-            var items: [RegradeReport.Item] = []
-            var reports: [String] = []
-            for transcript in loaded {
-                let store = TranscriptStore(folder: transcript.url.deletingLastPathComponent())
-                // With --write: locked, and read again under the lock, so an interview saving the same
-                // file meanwhile is refused (and named) rather than overwritten.
-                let lock = write ? try store.lock(transcript.url) : nil
-                let current = write ? try store.load(transcript.url) : transcript.transcript
-                let regrade = try regrader.regrade(current, at: now)
-                if write, regrade.hasChanges {
-                    try store.save(regrade.transcript, to: transcript.url)
-                    // The Markdown report beside it shows the old grades until it is written again.
-                    let report = TranscriptExport.reportURL(for: transcript.url, in: nil)
-                    if FileManager.default.fileExists(atPath: report.path) {
-                        let updated = LoadedTranscript(url: transcript.url, transcript: regrade.transcript)
-                        reports.append(try TranscriptExport().export(updated, to: nil).relativePath)
-                    }
-                }
-                withExtendedLifetime(lock) {}
-                items.append(.init(path: transcript.url.relativePath, regrade: regrade))
-            }
-            let report = RegradeReport(
-                items: items, written: write, changedOnly: changedOnly, reportsRewritten: reports)
+            var report = try TranscriptRegrader(bank: bank).regrade(
+                paths.map { URL(fileURLWithPath: $0) }, write: write, at: Date(), problem: warnSkipped)
+            if report.items.isEmpty { throw TranscriptError.noTranscripts(folder: paths.joined(separator: ", ")) }
+            report.changedOnly = changedOnly
             try printOutput(report.render(format == .json ? .json : .text, style: Terminal.style), terminator: "")
             // Every other answer was regraded; the exit status still says that some could not be.
-            if items.contains(where: { $0.regrade.changes.contains { $0.outcome == .failed } }) {
+            if report.items.contains(where: { $0.regrade.changes.contains { $0.outcome == .failed } }) {
                 throw ExitCode(ExitStatus.dataError)
             }
         }
