@@ -13,7 +13,7 @@ import PCRE2
 /// written, loading works as if there were none.
 public struct BankCache: Sendable {
     /// Changes whenever the layout of a cache file changes; a file of another version is ignored.
-    static let formatVersion = 4
+    static let formatVersion = 5
     static let magic = "rehearse-bank-cache"
 
     public let folder: URL
@@ -59,7 +59,7 @@ public struct BankCache: Sendable {
 
     // MARK: The file
 
-    /// Header lines, then the snapshot (`BankCacheCoder`): magic and version, fingerprint, checksum.
+    /// Header lines, then the snapshot (BankCacheLayout.swift): magic and version, fingerprint, checksum.
     private func snapshot(for root: URL, fingerprint: String) -> BankSnapshot? {
         guard let data = FileManager.default.contents(atPath: fileURL(for: root).path) else { return nil }
         var lines = data.split(separator: UInt8(ascii: "\n"), maxSplits: 3, omittingEmptySubsequences: false)
@@ -69,11 +69,24 @@ public struct BankCache: Sendable {
         var checksum = ContentHash()
         checksum.combine(payload)
         guard header == [Self.headerLine, fingerprint, checksum.hex] else { return nil }
-        return try? BankCacheCoder.decode(BankSnapshot.self, from: payload)
+        return try? Self.decode(payload)
+    }
+
+    static func decode(_ payload: Data) throws(CacheReader.Malformed) -> BankSnapshot {
+        var reader = CacheReader([UInt8](payload))
+        let snapshot = try reader.read(BankSnapshot.self)
+        try reader.finish()
+        return snapshot
+    }
+
+    static func encode(_ snapshot: BankSnapshot) -> Data {
+        var writer = CacheWriter()
+        writer.write(snapshot)
+        return Data(writer.bytes)
     }
 
     private func store(_ snapshot: BankSnapshot, for root: URL, fingerprint: String) {
-        guard let payload = try? BankCacheCoder.encode(snapshot) else { return }
+        let payload = Self.encode(snapshot)
         var checksum = ContentHash()
         checksum.combine(payload)
         let file = fileURL(for: root)
