@@ -73,7 +73,7 @@ public struct BankCache: Sendable {
     }
 
     static func decode(_ payload: Data) throws(CacheReader.Malformed) -> BankSnapshot {
-        var reader = CacheReader([UInt8](payload))
+        var reader = try CacheReader([UInt8](payload))
         let snapshot = try reader.read(BankSnapshot.self)
         try reader.finish()
         return snapshot

@@ -5,47 +5,73 @@ protocol CacheCodable {
     func write(to writer: inout CacheWriter)
 }
 
-/// The payload of a cache file being written. Whole numbers are LEB128 varints (zigzag for signed), so
-/// the many small line and column numbers take a byte each; a string is its UTF-8 length, then its bytes.
+/// The payload of a cache file being written: a table of every distinct string, then the values, where
+/// a string is its index in the table (a bank repeats its file paths, shared concepts and patterns
+/// thousands of times). Whole numbers are LEB128 varints (zigzag for signed), so the many small line
+/// and column numbers take a byte each; a table entry is its UTF-8 length, then its bytes.
 struct CacheWriter {
-    private(set) var bytes: [UInt8] = []
+    private var body: [UInt8] = []
+    private var strings: [String] = []
+    private var indices: [String: Int] = [:]
+
+    /// The table, then the values.
+    var bytes: [UInt8] {
+        var table = CacheWriter()
+        table.unsigned(UInt64(strings.count))
+        for var string in strings {
+            string.withUTF8 { utf8 in
+                table.unsigned(UInt64(utf8.count))
+                table.body.append(contentsOf: utf8)
+            }
+        }
+        return table.body + body
+    }
 
     mutating func write(_ value: some CacheCodable) { value.write(to: &self) }
 
-    mutating func byte(_ value: UInt8) { bytes.append(value) }
+    mutating func byte(_ value: UInt8) { body.append(value) }
 
     mutating func unsigned(_ value: UInt64) {
         var rest = value
         while rest >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            body.append(UInt8(truncatingIfNeeded: rest) | 0x80)
             rest >>= 7
         }
-        bytes.append(UInt8(rest))
+        body.append(UInt8(rest))
     }
 
     mutating func raw(_ value: UInt64) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: value.littleEndian) { body.append(contentsOf: $0) }
     }
 
-    mutating func utf8(_ text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
-            unsigned(UInt64(utf8.count))
-            bytes.append(contentsOf: utf8)
+    mutating func string(_ text: String) {
+        let index = indices[text] ?? strings.count
+        if index == strings.count {
+            strings.append(text)
+            indices[text] = index
         }
+        unsigned(UInt64(index))
     }
 }
 
 /// The payload of a cache file being read. Every read is bounds-checked and anything that is not what
-/// the writer writes (a short file, an overlong varint, a tag other than 0 or 1, invalid UTF-8, an
-/// unknown enum case, a count larger than the bytes left) throws `Malformed`: the cache is then rebuilt.
+/// the writer writes (a short file, an overlong varint, a tag other than 0 or 1, invalid UTF-8, a string
+/// index past the table, an unknown enum case, a count larger than the bytes left) throws `Malformed`:
+/// the cache is then rebuilt.
 struct CacheReader {
     struct Malformed: Error {}
 
     private let bytes: [UInt8]
     private var offset = 0
+    private var strings: [String] = []
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    /// Reads the string table; the values follow.
+    init(_ bytes: [UInt8]) throws(Malformed) {
+        self.bytes = bytes
+        let count = try self.count()
+        strings.reserveCapacity(count)
+        for _ in 0..<count { strings.append(try utf8()) }
+    }
 
     mutating func read<Value: CacheCodable>(_ type: Value.Type = Value.self) throws(Malformed) -> Value {
         try Value(from: &self)
@@ -90,12 +116,22 @@ struct CacheReader {
         return Int(count)
     }
 
-    mutating func utf8() throws(Malformed) -> String {
+    mutating func string() throws(Malformed) -> String {
+        let index = try unsigned()
+        guard index < UInt64(strings.count) else { throw Malformed() }
+        return strings[Int(index)]
+    }
+
+    /// A table entry. `String(validating:)` is not specialised for UTF-8 and cost more than the rest of
+    /// the decode: the repairing decoder is, and a repaired string differs from its bytes.
+    private mutating func utf8() throws(Malformed) -> String {
         let length = try count()
         let start = offset
         offset += length
-        let text = bytes.withUnsafeBufferPointer {
-            String(validating: UnsafeBufferPointer(rebasing: $0[start..<start + length]), as: UTF8.self)
+        let text = bytes.withUnsafeBufferPointer { buffer in
+            let slice = UnsafeBufferPointer(rebasing: buffer[start..<start + length])
+            let text = String(decoding: slice, as: UTF8.self)
+            return text.utf8.elementsEqual(slice) ? text : nil
         }
         guard let text else { throw Malformed() }
         return text
@@ -135,9 +171,9 @@ extension Bool: CacheCodable {
 }
 
 extension String: CacheCodable {
-    init(from reader: inout CacheReader) throws(CacheReader.Malformed) { self = try reader.utf8() }
+    init(from reader: inout CacheReader) throws(CacheReader.Malformed) { self = try reader.string() }
 
-    func write(to writer: inout CacheWriter) { writer.utf8(self) }
+    func write(to writer: inout CacheWriter) { writer.string(self) }
 }
 
 extension Array: CacheCodable where Element: CacheCodable {
@@ -168,9 +204,9 @@ extension Optional: CacheCodable where Wrapped: CacheCodable {
 /// An enum is its raw value; a name that is no case throws.
 extension CacheCodable where Self: RawRepresentable, RawValue == String {
     init(from reader: inout CacheReader) throws(CacheReader.Malformed) {
-        guard let value = Self(rawValue: try reader.utf8()) else { throw CacheReader.Malformed() }
+        guard let value = Self(rawValue: try reader.string()) else { throw CacheReader.Malformed() }
         self = value
     }
 
-    func write(to writer: inout CacheWriter) { writer.utf8(rawValue) }
+    func write(to writer: inout CacheWriter) { writer.string(rawValue) }
 }

@@ -205,14 +205,54 @@ extension Diagnostic: CacheCodable {
 
 extension PatternSite: CacheCodable {
     init(from reader: inout CacheReader) throws(CacheReader.Malformed) {
-        self.init(
-            source: try reader.read(), location: try reader.read(), columns: try reader.read(), owner: try reader.read())
+        let source: String = try reader.read()
+        let location: SourceLocation = try reader.read()
+        let columns = try reader.read(Bool.self) ? try ColumnRuns.read(from: &reader, upTo: source.utf8.count + 1) : nil
+        self.init(source: source, location: location, columns: columns, owner: try reader.read())
     }
 
     func write(to writer: inout CacheWriter) {
         writer.write(source)
         writer.write(location)
-        writer.write(columns)
+        writer.write(columns != nil)
+        if let columns { ColumnRuns.write(columns, to: &writer) }
         writer.write(owner)
+    }
+}
+
+/// `PatternSite.columns` as runs of consecutive columns, each its first column and its length: a
+/// pattern's characters mostly stand one column apart, so a pattern is a run or a few, where a column
+/// each made up a third of the cache.
+enum ColumnRuns {
+    static func write(_ columns: [Int], to writer: inout CacheWriter) {
+        var runs: [(first: Int, count: Int)] = []
+        for column in columns {
+            if let last = runs.last, last.first + last.count == column {
+                runs[runs.count - 1].count += 1
+            } else {
+                runs.append((column, 1))
+            }
+        }
+        writer.unsigned(UInt64(runs.count))
+        for run in runs {
+            writer.write(run.first)
+            writer.unsigned(UInt64(run.count))
+        }
+    }
+
+    /// Throws when the runs hold more than `limit` columns (a pattern has one per character, and one
+    /// after the last) or a run is empty or runs past `Int.max`.
+    static func read(from reader: inout CacheReader, upTo limit: Int) throws(CacheReader.Malformed) -> [Int] {
+        let runs = try reader.count()
+        var columns: [Int] = []
+        for _ in 0..<runs {
+            let first: Int = try reader.read()
+            let count = try reader.unsigned()
+            guard count > 0, count <= UInt64(limit - columns.count), first <= Int.max - Int(count) else {
+                throw CacheReader.Malformed()
+            }
+            columns.append(contentsOf: first..<first + Int(count))
+        }
+        return columns
     }
 }

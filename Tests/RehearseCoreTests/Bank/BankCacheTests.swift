@@ -284,7 +284,7 @@ struct BankCacheCodecTests {
     static func roundTrip<Value: CacheCodable>(_ value: Value) throws -> Value {
         var writer = CacheWriter()
         writer.write(value)
-        var reader = CacheReader(writer.bytes)
+        var reader = try CacheReader(writer.bytes)
         let read = try reader.read(Value.self)
         try reader.finish()
         return read
@@ -314,7 +314,7 @@ struct BankCacheCodecTests {
     func everyField() throws {
         #expect(Self.defaults(in: Self.question) == [], "set these in the sample so the test can see them")
         #expect(try Self.roundTrip(Self.question) == Self.question)
-        let site = PatternSite(source: "\\bx", location: Self.location, columns: [4, 5, 6], owner: "concept 'c'")
+        let site = PatternSite(source: "\\bxy-z", location: Self.location, columns: [4, 5, 6, 9, 10, 3, -2], owner: "concept 'c'")
         #expect(Self.defaults(in: site) == [])
         #expect(try Self.roundTrip([site, PatternSite(source: "", location: Self.location, owner: "")]) == [
             site, PatternSite(source: "", location: Self.location, owner: ""),
@@ -336,23 +336,34 @@ struct BankCacheCodecTests {
         writer.write(Self.question)
         let bytes = writer.bytes
         for end in 0..<bytes.count {
-            var reader = CacheReader(Array(bytes[..<end]))
-            #expect(throws: CacheReader.Malformed.self) { try reader.read(Question.self) }
+            #expect(throws: CacheReader.Malformed.self) {
+                var reader = try CacheReader(Array(bytes[..<end]))
+                _ = try reader.read(Question.self)
+            }
         }
-        // A count beyond the bytes left, an overlong varint, a tag that is neither 0 nor 1, invalid UTF-8.
-        let samples: [[UInt8]] = [[0x05, 0x61], Array(repeating: 0xff, count: 11), [0x02], [0x02, 0xc3, 0x28]]
-        var count = CacheReader(samples[0])
-        #expect(throws: CacheReader.Malformed.self) { try count.read(String.self) }
-        var overlong = CacheReader(samples[1])
-        #expect(throws: CacheReader.Malformed.self) { try overlong.read(Int.self) }
-        var tag = CacheReader(samples[2])
-        #expect(throws: CacheReader.Malformed.self) { try tag.read(Bool.self) }
-        var utf8 = CacheReader(samples[3])
-        #expect(throws: CacheReader.Malformed.self) { try utf8.read(String.self) }
-        var unknownKind = CacheReader([0x03] + Array("odd".utf8))
-        #expect(throws: CacheReader.Malformed.self) { try unknownKind.read(QuestionKind.self) }
-        var extra = CacheReader([0x01, 0x00])
-        _ = try extra.read(Bool.self)
-        #expect(throws: CacheReader.Malformed.self) { try extra.finish() }
+        // After an empty string table (0): a count beyond the bytes left, an overlong varint, a tag that
+        // is neither 0 nor 1, a string past the table; a table entry that is not UTF-8; an unknown case;
+        // more columns than the pattern has characters; a byte left over.
+        let samples: [(String, [UInt8], (inout CacheReader) throws -> Void)] = [
+            ("count", [0, 0x05, 0x00], { _ = try $0.read([Bool].self) }),
+            ("overlong", [0] + Array(repeating: 0xff, count: 11), { _ = try $0.read(Int.self) }),
+            ("tag", [0, 0x02], { _ = try $0.read(Bool.self) }),
+            ("string index", [0, 0x00], { _ = try $0.read(String.self) }),
+            ("UTF-8", [1, 0x02, 0xc3, 0x28, 0x00], { _ = try $0.read(String.self) }),
+            ("kind", [1, 0x03] + Array("odd".utf8) + [0x00], { _ = try $0.read(QuestionKind.self) }),
+            ("columns", [1, 0x01, 0x61, 0x00, 0x00, 0x02, 0x02, 0x01, 0x01, 0x02, 0x03, 0x00], {
+                _ = try $0.read(PatternSite.self)
+            }),
+            ("left over", [0, 0x01, 0x00], { reader in
+                _ = try reader.read(Bool.self)
+                try reader.finish()
+            }),
+        ]
+        for (name, bytes, read) in samples {
+            #expect(throws: CacheReader.Malformed.self, "\(name)") {
+                var reader = try CacheReader(bytes)
+                try read(&reader)
+            }
+        }
     }
 }
