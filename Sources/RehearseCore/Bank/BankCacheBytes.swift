@@ -1,3 +1,5 @@
+import Foundation
+
 /// A value a `BankCache` file holds, written and read field after field by its own hand-written code
 /// (BankCacheLayout.swift): `Codable`'s generic path spent most of a warm start looking up metadata.
 protocol CacheCodable {
@@ -130,8 +132,11 @@ struct CacheReader {
         offset += length
         let text = bytes.withUnsafeBufferPointer { buffer in
             let slice = UnsafeBufferPointer(rebasing: buffer[start..<start + length])
-            let text = String(decoding: slice, as: UTF8.self)
-            return text.utf8.elementsEqual(slice) ? text : nil
+            var text = String(decoding: slice, as: UTF8.self)
+            let same = text.withUTF8 { utf8 in
+                utf8.count == length && (length == 0 || memcmp(utf8.baseAddress!, slice.baseAddress!, length) == 0)
+            }
+            return same ? text : nil
         }
         guard let text else { throw Malformed() }
         return text

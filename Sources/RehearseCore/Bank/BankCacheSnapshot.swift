@@ -44,7 +44,7 @@ struct BankSnapshot {
             synonyms: SynonymTable(
                 Dictionary(synonyms.map { ($0[0], Array($0.dropFirst())) }, uniquingKeysWith: { $1 })),
             typoCorrector: TypoCorrector(
-                vocabulary: TypoCorrector.Vocabulary(words: Set(vocabulary), targets: Set(targets)), wordList: wordList)
+                normalized: TypoCorrector.Vocabulary(words: Set(vocabulary), targets: Set(targets)), wordList: wordList)
         )
         return BankLoader.Result(
             bank: bank, diagnostics: diagnostics, partial: bank,
