@@ -66,7 +66,7 @@ public struct BankCache: Sendable {
         guard lines.count == 4 else { return nil }
         let payload = Data(lines.removeLast())
         let header = lines.map { String(decoding: $0, as: UTF8.self) }
-        var checksum = ContentHash()
+        var checksum = BankCacheChecksum()
         checksum.combine(payload)
         guard header == [Self.headerLine, fingerprint, checksum.hex] else { return nil }
         return try? Self.decode(payload)
@@ -87,7 +87,7 @@ public struct BankCache: Sendable {
 
     private func store(_ snapshot: BankSnapshot, for root: URL, fingerprint: String) {
         let payload = Self.encode(snapshot)
-        var checksum = ContentHash()
+        var checksum = BankCacheChecksum()
         checksum.combine(payload)
         let file = fileURL(for: root)
         let temporary = folder.appendingPathComponent(
@@ -110,8 +110,8 @@ public struct BankCache: Sendable {
     /// print paths under that name), and each file the loader reads, by path and content. Nil when a file
     /// cannot be read: the full load then reports it.
     static func fingerprint(of root: URL, limits: MatchLimits) -> String? {
-        var hash = ContentHash()
-        func add(_ text: String) { hash.combine(text.utf8 + [0]) }
+        var hash = BankCacheChecksum()
+        func add(_ text: String) { hash.combine(text) }
         add("\(formatVersion) \(RehearseCore.version) \(Pattern.libraryVersion)")
         add("\(limits.matchLimit) \(limits.depthLimit) \(limits.heapLimitKiB)")
         add(root.standardizedFileURL.path)
@@ -124,7 +124,6 @@ public struct BankCache: Sendable {
             guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(relative).path) else {
                 return nil
             }
-            add(String(data.count))
             hash.combine(data)
             bytes += data.count
         }

@@ -174,7 +174,7 @@ struct BankCacheTests {
     static func resealed(_ file: Data, payload: (Data) -> Data) -> Data {
         var lines = file.split(separator: UInt8(ascii: "\n"), maxSplits: 3, omittingEmptySubsequences: false)
         let changed = payload(Data(lines.removeLast()))
-        var checksum = ContentHash()
+        var checksum = BankCacheChecksum()
         checksum.combine(changed)
         lines[2] = Data(checksum.hex.utf8)[...]
         return Data(lines.joined(separator: [UInt8(ascii: "\n")])) + Data([UInt8(ascii: "\n")]) + changed
@@ -323,6 +323,26 @@ struct BankCacheCodecTests {
         #expect(try Self.roundTrip(diagnostic) == diagnostic)
         let domain = Domain(id: "d", title: "D", weight: 0.1)
         #expect(try Self.roundTrip(domain) == domain)
+    }
+
+    @Test("The checksum changes with any changed byte and any change of length")
+    func checksum() {
+        func hex(_ bytes: [UInt8]) -> String {
+            var checksum = BankCacheChecksum()
+            bytes.withUnsafeBytes { checksum.combine($0) }
+            return checksum.hex
+        }
+        let bytes = (0..<41).map { UInt8(truncatingIfNeeded: $0 &* 37) }
+        var seen = Set([hex(bytes)])
+        for index in bytes.indices {
+            for mask: UInt8 in [0x01, 0x80] {
+                var changed = bytes
+                changed[index] ^= mask
+                #expect(seen.insert(hex(changed)).inserted, "byte \(index) ^ \(mask)")
+            }
+            #expect(seen.insert(hex(Array(bytes[..<index]))).inserted, "cut at \(index)")
+        }
+        #expect(hex([0]) != hex([0, 0]), "trailing zero bytes count")
     }
 
     @Test("Whole numbers of any size and sign read back", arguments: [0, 1, -1, 63, -64, 64, 127, 128, 300, -300, .max, .min])
