@@ -120,7 +120,8 @@ extension Diagnostic.Severity: CacheCodable {}
 
 extension ChoiceOption: CacheCodable {
     init(from reader: inout CacheReader) throws(CacheReader.Malformed) {
-        self.init(letter: try reader.read(), text: try reader.read(), correct: try reader.read(), why: try reader.read())
+        self.init(
+            letter: try reader.read(), text: try reader.read(), correct: try reader.read(), why: try reader.read())
     }
 
     func write(to writer: inout CacheWriter) {

@@ -79,7 +79,8 @@ public struct TypoCorrector: Sendable {
             Set(words.map { $0.lowercased() }.filter { $0.count >= Self.minimumLength })
         }
         self.init(
-            normalized: Vocabulary(words: long(vocabulary.words), targets: long(vocabulary.targets)), wordList: wordList)
+            normalized: Vocabulary(words: long(vocabulary.words), targets: long(vocabulary.targets)), wordList: wordList
+        )
     }
 
     /// From words already lower case and long enough, as `vocabularyWords` and `targetWords` give them:

@@ -158,7 +158,8 @@ struct BankCacheTests {
     func bundledBankRoundTrips() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../../Rubrics").standardizedFileURL
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-cache-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rehearse-cache-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cache = BankCache(folder: folder)
         let full = try BankLoader(cache: cache).loadReportingAll(from: root)
@@ -214,7 +215,9 @@ struct BankCacheTests {
         #expect(try fixture.load().bank != nil)
         #expect(try Data(contentsOf: file) == valid, "the load rewrote the cache")
         var payloadCount = 0
-        _ = Self.resealed(valid) { payloadCount = $0.count; return $0 }
+        _ = Self.resealed(valid) {
+            payloadCount = $0.count; return $0
+        }
         for offset in 0..<payloadCount {
             for mask: UInt8 in [0x01, 0xff] {
                 try Self.resealed(valid) { payload in
@@ -314,11 +317,13 @@ struct BankCacheCodecTests {
     func everyField() throws {
         #expect(Self.defaults(in: Self.question) == [], "set these in the sample so the test can see them")
         #expect(try Self.roundTrip(Self.question) == Self.question)
-        let site = PatternSite(source: "\\bxy-z", location: Self.location, columns: [4, 5, 6, 9, 10, 3, -2], owner: "concept 'c'")
+        let site = PatternSite(
+            source: "\\bxy-z", location: Self.location, columns: [4, 5, 6, 9, 10, 3, -2], owner: "concept 'c'")
         #expect(Self.defaults(in: site) == [])
-        #expect(try Self.roundTrip([site, PatternSite(source: "", location: Self.location, owner: "")]) == [
-            site, PatternSite(source: "", location: Self.location, owner: ""),
-        ])
+        #expect(
+            try Self.roundTrip([site, PatternSite(source: "", location: Self.location, owner: "")]) == [
+                site, PatternSite(source: "", location: Self.location, owner: ""),
+            ])
         let diagnostic = Diagnostic(.warning, at: Self.location, "careful")
         #expect(try Self.roundTrip(diagnostic) == diagnostic)
         let domain = Domain(id: "d", title: "D", weight: 0.1)
@@ -345,7 +350,9 @@ struct BankCacheCodecTests {
         #expect(hex([0]) != hex([0, 0]), "trailing zero bytes count")
     }
 
-    @Test("Whole numbers of any size and sign read back", arguments: [0, 1, -1, 63, -64, 64, 127, 128, 300, -300, .max, .min])
+    @Test(
+        "Whole numbers of any size and sign read back",
+        arguments: [0, 1, -1, 63, -64, 64, 127, 128, 300, -300, .max, .min])
     func integers(value: Int) throws {
         #expect(try Self.roundTrip(value) == value)
     }
@@ -371,13 +378,19 @@ struct BankCacheCodecTests {
             ("string index", [0, 0x00], { _ = try $0.read(String.self) }),
             ("UTF-8", [1, 0x02, 0xc3, 0x28, 0x00], { _ = try $0.read(String.self) }),
             ("kind", [1, 0x03] + Array("odd".utf8) + [0x00], { _ = try $0.read(QuestionKind.self) }),
-            ("columns", [1, 0x01, 0x61, 0x00, 0x00, 0x02, 0x02, 0x01, 0x01, 0x02, 0x03, 0x00], {
-                _ = try $0.read(PatternSite.self)
-            }),
-            ("left over", [0, 0x01, 0x00], { reader in
-                _ = try reader.read(Bool.self)
-                try reader.finish()
-            }),
+            (
+                "columns", [1, 0x01, 0x61, 0x00, 0x00, 0x02, 0x02, 0x01, 0x01, 0x02, 0x03, 0x00],
+                {
+                    _ = try $0.read(PatternSite.self)
+                }
+            ),
+            (
+                "left over", [0, 0x01, 0x00],
+                { reader in
+                    _ = try reader.read(Bool.self)
+                    try reader.finish()
+                }
+            ),
         ]
         for (name, bytes, read) in samples {
             #expect(throws: CacheReader.Malformed.self, "\(name)") {

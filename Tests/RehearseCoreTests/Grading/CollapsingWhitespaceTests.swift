@@ -5,7 +5,9 @@ import Testing
 @Suite("Collapsing whitespace")
 struct CollapsingWhitespaceTests {
     /// What `collapsingWhitespace` means, by Character: its ASCII fast path must give the same.
-    static func byCharacter(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+    static func byCharacter(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
 
     @Test("Runs of whitespace become one space, ends trimmed, as splitting by Character does")
     func sameAsCharacters() {
