@@ -13,7 +13,7 @@ import PCRE2
 /// written, loading works as if there were none.
 public struct BankCache: Sendable {
     /// Changes whenever the layout of a cache file changes; a file of another version is ignored.
-    static let formatVersion = 4
+    static let formatVersion = 5
     static let magic = "rehearse-bank-cache"
 
     public let folder: URL
@@ -59,22 +59,35 @@ public struct BankCache: Sendable {
 
     // MARK: The file
 
-    /// Header lines, then the snapshot (`BankCacheCoder`): magic and version, fingerprint, checksum.
+    /// Header lines, then the snapshot (BankCacheLayout.swift): magic and version, fingerprint, checksum.
     private func snapshot(for root: URL, fingerprint: String) -> BankSnapshot? {
         guard let data = FileManager.default.contents(atPath: fileURL(for: root).path) else { return nil }
         var lines = data.split(separator: UInt8(ascii: "\n"), maxSplits: 3, omittingEmptySubsequences: false)
         guard lines.count == 4 else { return nil }
         let payload = Data(lines.removeLast())
         let header = lines.map { String(decoding: $0, as: UTF8.self) }
-        var checksum = ContentHash()
+        var checksum = BankCacheChecksum()
         checksum.combine(payload)
         guard header == [Self.headerLine, fingerprint, checksum.hex] else { return nil }
-        return try? BankCacheCoder.decode(BankSnapshot.self, from: payload)
+        return try? Self.decode(payload)
+    }
+
+    static func decode(_ payload: Data) throws(CacheReader.Malformed) -> BankSnapshot {
+        var reader = try CacheReader([UInt8](payload))
+        let snapshot = try reader.read(BankSnapshot.self)
+        try reader.finish()
+        return snapshot
+    }
+
+    static func encode(_ snapshot: BankSnapshot) -> Data {
+        var writer = CacheWriter()
+        writer.write(snapshot)
+        return Data(writer.bytes)
     }
 
     private func store(_ snapshot: BankSnapshot, for root: URL, fingerprint: String) {
-        guard let payload = try? BankCacheCoder.encode(snapshot) else { return }
-        var checksum = ContentHash()
+        let payload = Self.encode(snapshot)
+        var checksum = BankCacheChecksum()
         checksum.combine(payload)
         let file = fileURL(for: root)
         let temporary = folder.appendingPathComponent(
@@ -97,8 +110,8 @@ public struct BankCache: Sendable {
     /// print paths under that name), and each file the loader reads, by path and content. Nil when a file
     /// cannot be read: the full load then reports it.
     static func fingerprint(of root: URL, limits: MatchLimits) -> String? {
-        var hash = ContentHash()
-        func add(_ text: String) { hash.combine(text.utf8 + [0]) }
+        var hash = BankCacheChecksum()
+        func add(_ text: String) { hash.combine(text) }
         add("\(formatVersion) \(RehearseCore.version) \(Pattern.libraryVersion)")
         add("\(limits.matchLimit) \(limits.depthLimit) \(limits.heapLimitKiB)")
         add(root.standardizedFileURL.path)
@@ -111,7 +124,6 @@ public struct BankCache: Sendable {
             guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(relative).path) else {
                 return nil
             }
-            add(String(data.count))
             hash.combine(data)
             bytes += data.count
         }

@@ -1,20 +1,11 @@
 import PCRE2
 
 /// What `BankCache` keeps of a load: the bank without its compiled patterns (their sources only), the
-/// typo vocabulary it derived, and the load's warnings and pattern sites.
-struct BankSnapshot: Codable {
-    /// `PatternSite` as stored.
-    struct Site: Codable {
-        var source: String
-        var location: SourceLocation
-        /// `PatternSite.columns`; empty for nil, as the cache's coder writes no optionals' absence.
-        var columns: [Int]
-        var hasColumns: Bool
-        var owner: String
-    }
-
+/// typo vocabulary it derived, and the load's warnings and pattern sites. BankCacheLayout.swift writes
+/// and reads it.
+struct BankSnapshot {
     var domains: [Domain]
-    /// By id in the bank; a list here, as the cache's coder writes no dictionary.
+    /// By id in the bank; a list here, sorted by id, so that the same bank writes the same bytes.
     var concepts: [Concept]
     var misconceptions: [Misconception]
     var questions: [Question]
@@ -28,7 +19,7 @@ struct BankSnapshot: Codable {
     var diagnostics: [Diagnostic]
     /// Patterns set aside for catastrophic backtracking: left out of `patterns`, reported again.
     var setAside: [Diagnostic]
-    var patternSites: [Site]
+    var patternSites: [PatternSite]
 
     init(bank: Bank, result: BankLoader.Result) {
         domains = bank.domains
@@ -42,11 +33,7 @@ struct BankSnapshot: Codable {
         targets = bank.typoCorrector.targetWords.sorted()
         diagnostics = result.diagnostics
         setAside = result.setAside
-        patternSites = result.patternSites.map {
-            Site(
-                source: $0.source, location: $0.location, columns: $0.columns ?? [], hasColumns: $0.columns != nil,
-                owner: $0.owner)
-        }
+        patternSites = result.patternSites
     }
 
     func result(wordList: WordList) -> BankLoader.Result {
@@ -57,14 +44,10 @@ struct BankSnapshot: Codable {
             synonyms: SynonymTable(
                 Dictionary(synonyms.map { ($0[0], Array($0.dropFirst())) }, uniquingKeysWith: { $1 })),
             typoCorrector: TypoCorrector(
-                vocabulary: TypoCorrector.Vocabulary(words: Set(vocabulary), targets: Set(targets)), wordList: wordList)
+                normalized: TypoCorrector.Vocabulary(words: Set(vocabulary), targets: Set(targets)), wordList: wordList)
         )
         return BankLoader.Result(
             bank: bank, diagnostics: diagnostics, partial: bank,
-            patternSites: patternSites.map {
-                PatternSite(
-                    source: $0.source, location: $0.location, columns: $0.hasColumns ? $0.columns : nil, owner: $0.owner
-                )
-            }, setAside: setAside)
+            patternSites: patternSites, setAside: setAside)
     }
 }

@@ -231,7 +231,24 @@ enum EvidenceQuote {
 
 extension String {
     var collapsingWhitespace: String {
-        split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var copy = self
+        // ASCII, the common case, by bytes: splitting by Character cost 100 instructions a byte. The
+        // ASCII characters that are whitespace are tab to carriage return and the space ("\r\n" is one).
+        let ascii = copy.withUTF8 { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            for byte in bytes {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    if out.last != 0x20, !out.isEmpty { out.append(0x20) }
+                } else {
+                    out.append(byte)
+                }
+            }
+            if out.last == 0x20 { out.removeLast() }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return ascii ?? split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// The normalised text keeps a line break where a bullet starts; a one-line quote shows it as a space.

@@ -97,27 +97,10 @@ enum Words {
     /// word characters stays inside the word: "always-on" is one word, not "always" and "on".
     static func of(_ text: String, joiningHyphens: Bool = false) -> [String] {
         var words: [String] = []
-        var current: [UInt8] = []
-        current.reserveCapacity(24)
-        var hyphenPending = false
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"), 0x80...:
-                if hyphenPending { current.append(UInt8(ascii: "-")) }
-                hyphenPending = false
-                current.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte)
-            case UInt8(ascii: "-") where joiningHyphens && !current.isEmpty && !hyphenPending:
-                hyphenPending = true
-            default:
-                hyphenPending = false
-                if !current.isEmpty {
-                    words.append(String(decoding: current, as: UTF8.self))
-                    current.removeAll(keepingCapacity: true)
-                }
-            }
+        var text = text
+        text.withUTF8 { bytes in
+            forEach(in: bytes, joiningHyphens: joiningHyphens) { words.append(String(decoding: $0, as: UTF8.self)) }
         }
-        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
         return words
     }
 

@@ -72,6 +72,7 @@ enum Explanation {
     }
 
     static let concreteTable = WordTable(concreteWords)
+    static let vagueTable = WordTable(vagueWords)
     static let numberTable = WordTable(numberWords)
     static let clauseMarkerTable = WordTable(clauseMarkers)
 
@@ -98,8 +99,9 @@ enum Explanation {
         }
         // Whole compounds: "always-on" is not the vague "always", "end-to-end" is vague as one word.
         if !vague {
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[statement]), as: UTF8.self)
-            vague = Words.of(text, joiningHyphens: true).contains(where: vagueWords.contains)
+            Words.forEach(in: UnsafeBufferPointer(rebasing: bytes[statement]), joiningHyphens: true) { word in
+                if !vague { vague = vagueTable.contains(word) }
+            }
         }
         let named = hasName(statement, in: bytes)
         let specific = hasNumber || named || concrete

@@ -257,9 +257,13 @@ enum Stance {
     private static func turnedDown(at index: Int, in words: [String]) -> String? {
         guard index + 1 < words.count else { return nil }
         let (word, next) = (words[index], words[index + 1])
+        // Every form below has a pronoun next or "on"/"with" after the particle: two comparisons and one
+        // lookup rule out most words, where the checks below cost three lookups a word.
+        let onOrWith = index + 2 < words.count && (words[index + 2] == "on" || words[index + 2] == "with")
+        guard onOrWith || pronouns.contains(next) else { return nil }
         // "gave up on it", "did away with them"
-        if rejectingPairs[word]?.contains(next) == true, index + 3 < words.count,
-            ["on", "with"].contains(words[index + 2]), pronouns.contains(words[index + 3])
+        if onOrWith, rejectingPairs[word]?.contains(next) == true, index + 3 < words.count,
+            pronouns.contains(words[index + 3])
         {
             return "\(word) \(next) \(words[index + 2]) \(words[index + 3])"
         }

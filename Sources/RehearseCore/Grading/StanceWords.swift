@@ -17,34 +17,57 @@ struct StanceWords {
         "i'm", "we're", "they're", "you're", "i've", "we've",
     ]
 
+    static let breakingTable = WordTable(breakingWords)
+    /// `breakingBytes` by byte value: a `Set` hashes every space.
+    static let isBreakingByte: [Bool] = (0...255).map { breakingBytes.contains(UInt8($0)) }
+
+    /// Each word becomes a `String` straight from the text's bytes (lower-cased only when it has capitals),
+    /// and is looked up among the breaking words by its bytes: grading tokenises part of a statement for
+    /// every match, and a byte array per word and a hash per lookup were most of the cost.
     init(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
         var words: [String] = []
+        words.reserveCapacity(range.count / 4 + 1)
         var starts: [Int] = [0]
-        var current: [UInt8] = []
-        func flush() {
-            guard !current.isEmpty else { return }
-            let word = String(decoding: current, as: UTF8.self)
-            if Self.breakingWords.contains(word), !words.isEmpty { starts.append(words.count) }
+        var wordStart: Int?
+        var hasCapital = false
+        func flush(at end: Int) {
+            guard let start = wordStart else { return }
+            wordStart = nil
+            var word = Self.lowercased(UnsafeBufferPointer(rebasing: text[start..<end]), hasCapital: hasCapital)
+            hasCapital = false
+            if !words.isEmpty, word.withUTF8(Self.breakingTable.contains) { starts.append(words.count) }
             words.append(word)
-            current.removeAll(keepingCapacity: true)
         }
-        for byte in UnsafeBufferPointer(rebasing: text[range]) {
+        for index in range {
+            let byte = text[index]
             switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte | 0x20)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                hasCapital = true
+                if wordStart == nil { wordStart = index }
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"),
                 0x80...:
-                current.append(byte)
+                if wordStart == nil { wordStart = index }
             default:
-                flush()
-                if Self.breakingBytes.contains(byte) { starts.append(words.count) }
+                flush(at: index)
+                if Self.isBreakingByte[Int(byte)] { starts.append(words.count) }
             }
         }
-        flush()
+        flush(at: range.upperBound)
         for index in words.indices.dropLast() where words[index] == "and" && Self.subjects.contains(words[index + 1]) {
             starts.append(index)
         }
         self.words = words
         self.clauseStarts = starts.sorted()
+    }
+
+    private static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, hasCapital: Bool) -> String {
+        guard hasCapital else { return String(decoding: bytes, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for (index, byte) in bytes.enumerated() {
+                buffer[index] = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+            }
+            return bytes.count
+        }
     }
 
     /// The words of the last clause: those nearest a mention that follows.

@@ -78,7 +78,15 @@ public struct TypoCorrector: Sendable {
         let long = { (words: Set<String>) in
             Set(words.map { $0.lowercased() }.filter { $0.count >= Self.minimumLength })
         }
-        let words = long(vocabulary.words), named = long(vocabulary.targets)
+        self.init(
+            normalized: Vocabulary(words: long(vocabulary.words), targets: long(vocabulary.targets)), wordList: wordList
+        )
+    }
+
+    /// From words already lower case and long enough, as `vocabularyWords` and `targetWords` give them:
+    /// the bank cache's, which need not look at every word again.
+    init(normalized vocabulary: Vocabulary, wordList: WordList) {
+        let words = vocabulary.words, named = vocabulary.targets
         self.vocabulary = words
         self.lazyTargets = LazyTargets { named.union(words.filter(wordList.contains)) }
         self.wordList = wordList

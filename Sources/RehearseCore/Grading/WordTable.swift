@@ -42,9 +42,12 @@ struct WordTable: Sendable {
 extension Words {
     /// Calls `body` with each word of `text` as `Words.of` finds it, lower-cased, in a buffer valid only
     /// during the call.
-    static func forEach(in text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    static func forEach(
+        in text: UnsafeBufferPointer<UInt8>, joiningHyphens: Bool = false, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         var current: [UInt8] = []
         current.reserveCapacity(32)
+        var hyphenPending = false
         func flush() {
             guard !current.isEmpty else { return }
             current.withUnsafeBufferPointer(body)
@@ -52,11 +55,16 @@ extension Words {
         }
         for byte in text {
             switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte | 0x20)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"),
-                0x80...:
-                current.append(byte)
-            default: flush()
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"), 0x80...:
+                if hyphenPending { current.append(UInt8(ascii: "-")) }
+                hyphenPending = false
+                current.append((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte)
+            case UInt8(ascii: "-") where joiningHyphens && !current.isEmpty && !hyphenPending:
+                hyphenPending = true
+            default:
+                hyphenPending = false
+                flush()
             }
         }
         flush()
