@@ -81,6 +81,17 @@ struct RubricDrafterTests {
         #expect(concepts.first { $0.text == "track" }?.weight == 1)
     }
 
+    @Test("A drafted file starts with the schema line the bundled question files carry")
+    func schemaLine() throws {
+        let line = "# yaml-language-server: $schema=../schema/rubric.schema.json\n"
+        #expect(draft("We retrain weekly on fresh data.").yaml().hasPrefix(line))
+        let bundled = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Rubrics/deployment/canary-vs-blue-green.yaml"), encoding: .utf8)
+        #expect(bundled.hasPrefix(line))
+    }
+
     @Test("The printed draft loads as a question that scores its own sample answer in full")
     func roundTrip() throws {
         let sample = "We retrain weekly on fresh data, and we ship only when the canary's metrics hold."
