@@ -105,7 +105,8 @@ struct RubricDrafterTests {
             "The block of a do-while loop will execute at least once.", text: "once",
             prompt: "How does a do-while loop differ from a while loop?")
         #expect(try matcher.firstMatch(of: once, in: "it runs once at least") != nil)
-        let n = try shortAnswerPattern("N operations, for a sorted array.", text: "n", prompt: "Best case of insertion sort?")
+        let n = try shortAnswerPattern(
+            "N operations, for a sorted array.", text: "n", prompt: "Best case of insertion sort?")
         #expect(try matcher.firstMatch(of: n, in: "it takes n steps") != nil)
         #expect(try matcher.firstMatch(of: n, in: "no steps at all") == nil)
     }
