@@ -92,16 +92,19 @@ for scoring in [ScoringCurve.calibrated, .sqrt, .linear] {
             for wholeWords in [true, false] {
                 for keepsMainIdea in [true, false] {
                     for weighs in [true, false] {
-                        var options = RubricDrafter.Options()
-                        options.scoring = scoring
-                        options.maximumConcepts = maximumConcepts
-                        options.namedOnly = namedOnly
-                        options.matchesWholeWords = wholeWords
-                        options.keepsMainIdea = keepsMainIdea
-                        options.weighsKeyTerms = weighs
-                        let name =
-                            "\(scoring.rawValue), at most \(maximumConcepts) concepts, named only \(namedOnly.rawValue), \(wholeWords ? "whole words" : "stem + any ending"), main idea \(keepsMainIdea ? "kept" : "left out"), \(weighs ? "jargon x2" : "equal weights")"
-                        choices.append(Choice(options: options, name: name))
+                        for everyWord in [true, false] {
+                            var options = RubricDrafter.Options()
+                            options.scoring = scoring
+                            options.maximumConcepts = maximumConcepts
+                            options.namedOnly = namedOnly
+                            options.matchesWholeWords = wholeWords
+                            options.keepsMainIdea = keepsMainIdea
+                            options.weighsKeyTerms = weighs
+                            options.keepsEveryWord = everyWord
+                            let name =
+                                "\(scoring.rawValue), at most \(maximumConcepts) concepts, named only \(namedOnly.rawValue), \(wholeWords ? "whole words" : "stem + any ending"), main idea \(keepsMainIdea ? "kept" : "left out"), \(weighs ? "jargon x2" : "equal weights"), \(everyWord ? "every word" : "filler left out")"
+                            choices.append(Choice(options: options, name: name))
+                        }
                     }
                 }
             }

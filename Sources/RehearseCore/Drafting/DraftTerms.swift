@@ -26,6 +26,8 @@ struct DraftTermFinder {
     let phrases: Set<String>
     let weighsKeyTerms: Bool
     let matchesWholeWords: Bool
+    /// Short answers' words too: the filler words, numbers and one- or two-letter names ("N", "1").
+    var keepsEveryWord = false
 
     private var forms: WordForms { WordForms(stemmer: stemmer, wordList: wordList) }
 
@@ -80,22 +82,31 @@ struct DraftTermFinder {
         let core = american == word ? forms.core(of: word) : "(?:\(forms.core(of: word))|\(forms.core(of: american)))"
         let stem = stemmer.stem(word)
         let pattern =
-            matchesWholeWords ? forms.pattern(of: american) : "\\b\(Self.prefix(stem: stem, word: american))\\w*"
+            Self.isShortName(word)
+            ? "\\b\(SynonymTable.escape(word))\\b"
+            : matchesWholeWords ? forms.pattern(of: american) : "\\b\(Self.prefix(stem: stem, word: american))\\w*"
         let term = DraftTerm(
             text: word, stems: [stem], pattern: pattern,
             core: core, weight: weight(of: american), count: 1, position: index)
         return (term, 1)
     }
 
-    /// What an open pattern matches from: the stem when it begins the word (retraining → retrain), else
-    /// the part the stem and word share (study → studi → "stud").
+    /// What an open pattern matches from: the stem when it begins the word (retraining → retrain), a
+    /// final i read as i or y (copies → copi → "cop[iy]", so "copy" matches too), else the part the stem
+    /// and word share (study → studi → "stud").
     static func prefix(stem: String, word: String) -> String {
-        if word.hasPrefix(stem) { return stem }
+        if word.hasPrefix(stem) { return stem.count > 3 && stem.hasSuffix("i") ? stem.dropLast() + "[iy]" : stem }
         let shared = String(zip(stem, word).prefix { $0 == $1 }.map(\.0))
         return shared.count >= 3 ? shared : word
     }
 
-    func isContentWord(_ word: String) -> Bool { Self.isPlainContentWord(word) }
+    func isContentWord(_ word: String) -> Bool {
+        guard keepsEveryWord else { return Self.isPlainContentWord(word) }
+        return !word.isEmpty && word.allSatisfy { $0.isLetter || $0.isNumber } && !Words.stopWords.contains(word)
+    }
+
+    /// A number or a name of one or two letters is matched as written: `\bn\w*` would match "no".
+    static func isShortName(_ word: String) -> Bool { word.count <= 2 || word.contains(where: \.isNumber) }
 
     /// A word that may carry a point: three letters or more, neither a stop word nor filler.
     static func isPlainContentWord(_ word: String) -> Bool {

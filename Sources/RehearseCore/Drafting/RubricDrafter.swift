@@ -20,18 +20,23 @@ public struct RubricDrafter {
         public var scoring: ScoringCurve = .calibrated
         /// Written as `grading: {named_only: full}` when not the default.
         public var namedOnly: NamedOnlyCredit = .partial
+        /// Keeps the words an interview answer pads with ("once", "first", "each") and numbers and
+        /// one- or two-letter names: in a one-line answer "at least once" or "N operations" is the point.
+        public var keepsEveryWord = false
 
         public init() {}
 
         /// `rubric draft --style short-answer`: for one-line answers to short factual questions, the
         /// choices 5-fold cross-validation by question picked on the short-answer development set
-        /// (Benchmarks/README.md): a named term earns full credit and the draft keeps more terms.
+        /// (Benchmarks/README.md): a named term earns full credit and the draft keeps more terms, every
+        /// word of them.
         public static let shortAnswer: Options = {
             var options = Options()
             options.scoring = .sqrt
             options.maximumConcepts = 30
             options.namedOnly = .full
             options.matchesWholeWords = false
+            options.keepsEveryWord = true
             return options
         }()
     }
@@ -77,7 +82,8 @@ public struct RubricDrafter {
         let refs = sharedConcepts(earnedBy: sampleAnswer, kind: kind)
         let finder = DraftTermFinder(
             synonyms: synonyms, wordList: wordList, stemmer: stemmer, phrases: phrases,
-            weighsKeyTerms: options.weighsKeyTerms, matchesWholeWords: options.matchesWholeWords)
+            weighsKeyTerms: options.weighsKeyTerms, matchesWholeWords: options.matchesWholeWords,
+            keepsEveryWord: options.keepsEveryWord)
         let all = finder.terms(of: sampleAnswer)
         let covered = refs.map { $0.quote.lowercased() }
         let fresh = all.filter { term in !covered.contains { $0.contains(term.text) } }

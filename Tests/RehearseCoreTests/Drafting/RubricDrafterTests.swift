@@ -81,6 +81,47 @@ struct RubricDrafterTests {
         #expect(concepts.first { $0.text == "track" }?.weight == 1)
     }
 
+    func shortAnswerPattern(_ sample: String, text: String, prompt: String = "Why pass by reference?") throws
+        -> PCRE2.Pattern
+    {
+        let concepts = RubricDrafter(synonyms: SynonymTable(), options: .shortAnswer).draft(
+            id: "draft", domain: "dev", prompt: prompt, sampleAnswer: sample
+        ).concepts
+        return try PCRE2.Pattern(try #require(concepts.first { $0.text == text }?.pattern))
+    }
+
+    @Test("A short-answer term matched with any ending reads a final i of its stem as y: 'copies' matches 'copy'")
+    func openPatternYForms() throws {
+        let copies = try shortAnswerPattern("It avoids making copies of large data structures.", text: "copies")
+        let matcher = PCRE2.Matcher()
+        #expect(try matcher.firstMatch(of: copies, in: "you do not have to copy the data") != nil)
+        #expect(try matcher.firstMatch(of: copies, in: "nothing is copied") != nil)
+    }
+
+    @Test("A short-answer draft keeps 'once' and a one-letter name, which it matches as a whole word")
+    func shortAnswerKeepsEveryWord() throws {
+        let matcher = PCRE2.Matcher()
+        let once = try shortAnswerPattern(
+            "The block of a do-while loop will execute at least once.", text: "once",
+            prompt: "How does a do-while loop differ from a while loop?")
+        #expect(try matcher.firstMatch(of: once, in: "it runs once at least") != nil)
+        let n = try shortAnswerPattern(
+            "N operations, for a sorted array.", text: "n", prompt: "Best case of insertion sort?")
+        #expect(try matcher.firstMatch(of: n, in: "it takes n steps") != nil)
+        #expect(try matcher.firstMatch(of: n, in: "no steps at all") == nil)
+    }
+
+    @Test("A drafted file starts with the schema line the bundled question files carry")
+    func schemaLine() throws {
+        let line = "# yaml-language-server: $schema=../schema/rubric.schema.json\n"
+        #expect(draft("We retrain weekly on fresh data.").yaml().hasPrefix(line))
+        let bundled = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Rubrics/deployment/canary-vs-blue-green.yaml"), encoding: .utf8)
+        #expect(bundled.hasPrefix(line))
+    }
+
     @Test("The printed draft loads as a question that scores its own sample answer in full")
     func roundTrip() throws {
         let sample = "We retrain weekly on fresh data, and we ship only when the canary's metrics hold."
