@@ -87,9 +87,13 @@ public struct RubricScaffold: Sendable {
         header + "\n" + (kind == .multipleChoice ? choiceBody : openBody)
     }
 
+    /// The first line of a question file under Rubrics/DOMAIN/: editors that read it check the file
+    /// against the schema as it is typed.
+    public static let schemaLine = "# yaml-language-server: $schema=../schema/rubric.schema.json"
+
     private var header: String {
         """
-        # yaml-language-server: $schema=../schema/rubric.schema.json
+        \(Self.schemaLine)
         # A new \(kind.rawValue) question. Replace every TODO, one at a time, and keep it green:
         #   rehearse rubric lint Rubrics/\(domain)/\(id).yaml
         #   rehearse rubric test Rubrics/\(domain)/\(id).yaml

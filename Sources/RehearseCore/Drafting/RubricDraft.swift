@@ -74,7 +74,7 @@ public struct RubricDraft: Sendable {
 
     public func yaml() -> String {
         var out = """
-            \(Self.schemaLine)
+            \(RubricScaffold.schemaLine)
             # Drafted by 'rehearse rubric draft' from the sample answer: the shared concepts it earns and its
             # key terms. Merge concepts that are one idea, add the ways people say it, write a 'why' for each,
             # and replace the drafted examples with real answers; 'rehearse rubric test' checks them.
@@ -151,10 +151,6 @@ public struct RubricDraft: Sendable {
         }
         return out
     }
-
-    /// The first line of a question file under Rubrics/DOMAIN/: editors that read it check the file
-    /// against the schema as it is typed.
-    public static let schemaLine = "# yaml-language-server: $schema=../schema/rubric.schema.json"
 
     /// What a drafted misconception costs, in concept weights.
     static let misconceptionPenalty = 2.0
