@@ -10,10 +10,7 @@ public struct Grader {
     private let corrector: TypoCorrector
 
     private let checksExplanation: Bool
-    /// Each bank question's prompt words, for the "repeats the question" signal: computed once, not per answer.
-    private let promptWords: [String: Set<String>]
-    /// Each question's prompt stems: a mention made only of the question's own words earns named-only credit.
-    private let promptStems: [String: Set<String>]
+    private let prompts = PromptWords()
 
     /// `correctsTypos: false` grades every answer as written, and `checksExplanation: false` gives full
     /// credit to a bare mention: both only for measuring what each adds.
@@ -23,12 +20,7 @@ public struct Grader {
         self.matcher = Matcher(limits: limits)
         self.corrector = correctsTypos ? bank.typoCorrector : .disabled
         self.checksExplanation = checksExplanation
-        self.promptWords = Dictionary(
-            uniqueKeysWithValues: bank.questions.map { ($0.id, Self.contentWords(of: $0.prompt)) })
-        self.promptStems = Dictionary(uniqueKeysWithValues: bank.questions.map { ($0.id, Words.stems(of: $0.prompt)) })
     }
-
-    private static func contentWords(of prompt: String) -> Set<String> { Set(Words.content(of: Words.of(prompt))) }
 
     /// Grades `answer` on its own.
     public func grade(_ answer: String, for question: Question) throws(GradingError) -> Grade {
@@ -96,7 +88,7 @@ public struct Grader {
             questionID: question.id, score: breakdown.score, band: Band(score: breakdown.score), concepts: concepts,
             missing: missing, misconceptions: misconceptions,
             signals: AnswerSignals.detect(
-                in: answer, promptWords: promptWords[question.id] ?? Self.contentWords(of: question.prompt)),
+                in: answer, promptWords: prompts.of(question.prompt).content),
             choice: nil, breakdown: breakdown, caveats: GradeCaveats.find(in: concepts, breakdown: breakdown))
     }
 
@@ -111,7 +103,7 @@ public struct Grader {
                 try body(
                     AnswerScan(
                         bytes: bytes, normalized: normalized, original: answer, question: question,
-                        promptStems: promptStems[question.id] ?? Words.stems(of: question.prompt), patterns: patterns,
+                        promptStems: prompts.of(question.prompt).stems, patterns: patterns,
                         matcher: matcher))
             }
         }
@@ -147,5 +139,25 @@ enum ChoiceParser {
         }
         // Otherwise a capital letter standing alone; "a" in lower case is an article.
         return original.first { $0.count == 1 && $0 == $0.uppercased() && letters.contains($0) && $0 != "I" }
+    }
+}
+
+/// The words and stems of each prompt a grader has met, for the "repeats the question" signal and the
+/// named-only rule (a mention made only of the question's own words): worked out once per prompt, the
+/// first time one of its answers is graded, so grading one answer does not pay for every prompt of the
+/// bank. Owned by one `Grader`, which is used on one thread.
+private final class PromptWords {
+    struct Entry {
+        var content: Set<String>
+        var stems: Set<String>
+    }
+
+    private var known: [String: Entry] = [:]
+
+    func of(_ prompt: String) -> Entry {
+        if let words = known[prompt] { return words }
+        let words = Entry(content: Set(Words.content(of: Words.of(prompt))), stems: Words.stems(of: prompt))
+        known[prompt] = words
+        return words
     }
 }
