@@ -79,7 +79,9 @@ enum Stance {
             {
                 return "do without"
             }
-            guard let cue = Stance.negation(before: before.clauseTail, then: matchStart) else { return nil }
+            guard let cue = Stance.negation(before: before.clauseTail, then: matchStart) ?? coordinatedNegation() else {
+                return nil
+            }
             if before.clauseTail == ["no"], startsWithComma, after.words.first == "no" { return nil }
             if let and = before.clauseTail.lastIndex(of: "and"), before.clauseTail.count - and <= 2,
                 after.clauseHead.prefix(Self.subjectReach).contains(where: copulas.contains)
@@ -87,6 +89,15 @@ enum Stance {
                 return Stance.negation(before: Array(before.clauseTail[..<and]), then: nil) == nil ? cue : nil
             }
             return cue
+        }
+
+        /// A negation before the first of two things joined by "or" turns both down, even past the usual
+        /// reach: "I didn't bother running the two side by side or agreeing on a metric".
+        private func coordinatedNegation() -> String? {
+            guard let or = before.clauseTail.lastIndex(where: { $0 == "or" || $0 == "nor" }),
+                before.clauseTail.count - or <= Stance.scope
+            else { return nil }
+            return Stance.negation(before: Array(before.clauseTail[..<or]), then: nil, reach: 2 * Stance.scope)
         }
 
         /// A rejection in the rest of the mention's clause ("is overkill"), or of a whole list whose
@@ -157,9 +168,9 @@ enum Stance {
     /// "I would not ship a model that hasn't passed the gate". A negation in a condition ("if you don't
     /// version the data, …") and a rejection called a mistake ("it's a mistake to skip the canary")
     /// turn nothing down; "we can do without X" does.
-    private static func negation(before clause: [String], then matchStart: String?) -> String? {
+    private static func negation(before clause: [String], then matchStart: String?, reach: Int = scope) -> String? {
         var cues: [String] = []
-        let words = Array(clause.suffix(scope))
+        let words = Array(clause.suffix(reach))
         for (index, word) in words.enumerated() {
             let next = index + 1 < words.count ? words[index + 1] : matchStart
             let earlier = words[..<index]

@@ -138,9 +138,9 @@ struct RubricTest: ParsableCommand {
     private func measureAgreement(_ file: String, bank: Bank, scope: PathScope) throws {
         // The file's text goes out of scope once parsed, before the answers are graded.
         let parsed = try {
-            let text = String(
-                decoding: try readInput(file, limit: BoundedFile.markedResponsesLimit, what: "a file of marked responses"),
-                as: UTF8.self)
+            let bytes = try readInput(
+                file, limit: BoundedFile.markedResponsesLimit, what: "a file of marked responses")
+            let text = String(decoding: bytes, as: UTF8.self)
             return try MarkedResponses.parseReporting(text, file: file, scale: scale, skipBadLines: skipBadLines)
         }()
         for skipped in parsed.skipped { Terminal.printWarning("\(file):\(skipped.line): skipped: \(skipped.problem)") }

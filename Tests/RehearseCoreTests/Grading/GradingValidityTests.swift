@@ -301,6 +301,10 @@ struct GradingValidityTests {
             WrongClaim(
                 answer: "Comparing the input distributions with the training data flags every holiday, so why bother?",
                 question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "I didn't bother reading the dashboards in the first few weeks or comparing the input distributions with the training data.",
+                question: "handle-data-drift", concept: "drift-detection"),
         ])
     func turnedDownInManyWays(_ claim: WrongClaim) throws {
         let grade = try Self.grade(claim.answer, claim.question)
@@ -395,6 +399,10 @@ struct GradingValidityTests {
             WrongClaim(
                 answer:
                     "People will suggest waiting for complaints, but I compare the input distributions with the training data every night.",
+                question: "handle-data-drift", concept: "drift-detection"),
+            WrongClaim(
+                answer:
+                    "When labels haven't arrived or are weeks late, I compare the input distributions with the training data every night.",
                 question: "handle-data-drift", concept: "drift-detection"),
         ])
     func dismissalAimedElsewhere(_ claim: WrongClaim) throws {
