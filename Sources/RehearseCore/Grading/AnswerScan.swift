@@ -83,6 +83,8 @@ struct AnswerScan {
     let textIsASCII: Bool
     let statements: Statements
     let shapes: [Explanation.Shape]
+    /// Each statement's words, read once for the stance of every match in it.
+    let statementWords: [StatementWords]
     let text: ScannedText
 
     init(
@@ -98,6 +100,7 @@ struct AnswerScan {
         self.textIsASCII = !bytes.contains { $0 >= 0x80 }
         self.statements = Statements(bytes)
         self.shapes = statements.ranges.map { Explanation.shape(of: $0, in: bytes) }
+        self.statementWords = statements.ranges.map { StatementWords(bytes, $0) }
         self.text = ScannedText(
             normalized: normalized, original: original, statements: statements.ranges, promptStems: promptStems)
     }
@@ -113,9 +116,9 @@ struct AnswerScan {
             var start = 0
             while let (range, statement) = try nextMatch(of: pattern, from: start, owner: owner) {
                 let mention = self.mention(range, statement: statement, pattern: source)
-                let following = statements.following(statement).map { statements.ranges[$0] }
+                let following = statements.following(statement).map { statementWords[$0] }
                 switch Stance.of(
-                    range, in: bytes, statement: statements.ranges[statement], following: following, claim: claim)
+                    range, in: bytes, statement: statementWords[statement], following: following, claim: claim)
                 {
                 case .affirmed:
                     result.affirmed.append(mention)

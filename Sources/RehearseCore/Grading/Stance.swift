@@ -24,15 +24,16 @@ enum Stance {
     /// A concept is turned down by rejecting it; a misconception also by disavowing the claim.
     enum Claim { case concept, misconception }
 
-    /// `match`, `statement` and `following` (the statement after the mention's statement or list, if
-    /// any) are byte ranges of the normalised `text`.
+    /// `match` is a byte range of the normalised `text`; `statement` holds it, and `following` is the
+    /// statement after the mention's statement or list, if any.
     static func of(
-        _ match: Range<Int>, in text: UnsafeBufferPointer<UInt8>, statement: Range<Int>, following: Range<Int>?,
-        claim: Claim
+        _ match: Range<Int>, in text: UnsafeBufferPointer<UInt8>, statement words: StatementWords,
+        following: StatementWords?, claim: Claim
     ) -> Stance {
-        let before = StanceWords(text, statement.lowerBound..<max(statement.lowerBound, match.lowerBound))
-        let after = StanceWords(text, min(match.upperBound, statement.upperBound)..<statement.upperBound)
-        let matched = StanceWords(text, match).words
+        let statement = words.range
+        let before = StanceWords(words, statement.lowerBound..<max(statement.lowerBound, match.lowerBound), in: text)
+        let after = StanceWords(words, min(match.upperBound, statement.upperBound)..<statement.upperBound, in: text)
+        let matched = StanceWords(words, match.clamped(to: statement), in: text).words
         let matchStart = matched.first
         let mention = Mention(before: before, after: after, matchStart: matchStart, text: text, match: match)
         if claim == .concept, isReported(before.clauseTail + matched) { return .affirmed }
@@ -43,7 +44,7 @@ enum Stance {
         if let cue = mention.rejectionAfter() { return .rejected(cue: cue) }
         // The next statement is read only when the mention's own statement settled nothing.
         let asked = statement.upperBound < text.count && text[statement.upperBound] == UInt8(ascii: "?")
-        func next() -> StanceWords? { following.map { StanceWords(text, $0) } }
+        func next() -> StanceWords? { following.map { StanceWords($0, $0.range, in: text) } }
         switch claim {
         case .concept:
             if let cue = pronounRejection(in: after) ?? next().flatMap({ dismissal(in: $0, answering: asked) }) {
