@@ -89,21 +89,24 @@ var choices: [Choice] = []
 for scoring in [ScoringCurve.calibrated, .sqrt, .linear] {
     for maximumConcepts in [30, 12, 5] {
         for namedOnly in NamedOnlyCredit.allCases {
-            for wholeWords in [true, false] {
-                for keepsMainIdea in [true, false] {
-                    for weighs in [true, false] {
-                        for everyWord in [true, false] {
-                            var options = RubricDrafter.Options()
-                            options.scoring = scoring
-                            options.maximumConcepts = maximumConcepts
-                            options.namedOnly = namedOnly
-                            options.matchesWholeWords = wholeWords
-                            options.keepsMainIdea = keepsMainIdea
-                            options.weighsKeyTerms = weighs
-                            options.keepsEveryWord = everyWord
-                            let name =
-                                "\(scoring.rawValue), at most \(maximumConcepts) concepts, named only \(namedOnly.rawValue), \(wholeWords ? "whole words" : "stem + any ending"), main idea \(keepsMainIdea ? "kept" : "left out"), \(weighs ? "jargon x2" : "equal weights"), \(everyWord ? "every word" : "filler left out")"
-                            choices.append(Choice(options: options, name: name))
+            for negation in NegationRule.allCases {
+                for wholeWords in [true, false] {
+                    for keepsMainIdea in [true, false] {
+                        for weighs in [true, false] {
+                            for everyWord in [true, false] {
+                                var options = RubricDrafter.Options()
+                                options.scoring = scoring
+                                options.maximumConcepts = maximumConcepts
+                                options.namedOnly = namedOnly
+                                options.negation = negation
+                                options.matchesWholeWords = wholeWords
+                                options.keepsMainIdea = keepsMainIdea
+                                options.weighsKeyTerms = weighs
+                                options.keepsEveryWord = everyWord
+                                let name =
+                                    "\(scoring.rawValue), at most \(maximumConcepts) concepts, named only \(namedOnly.rawValue), negation \(negation.rawValue), \(wholeWords ? "whole words" : "stem + any ending"), main idea \(keepsMainIdea ? "kept" : "left out"), \(weighs ? "jargon x2" : "equal weights"), \(everyWord ? "every word" : "filler left out")"
+                                choices.append(Choice(options: options, name: name))
+                            }
                         }
                     }
                 }

@@ -85,7 +85,9 @@ struct DraftCommandTests {
         #expect(test.stderr.contains("no strong example written from the prompt alone"), "\(test.stderr)")
     }
 
-    @Test("--style short-answer writes grading: {named_only: full}; the draft lints clean and passes rubric test")
+    @Test(
+        "--style short-answer writes grading: {named_only: full, negation: ignored} and no negated example; the draft lints clean and passes rubric test"
+    )
     func shortAnswerStyle() throws {
         let folder = try TemporaryFolder()
         let bank = folder.url.appendingPathComponent("Rubrics")
@@ -99,7 +101,8 @@ struct DraftCommandTests {
             "--domain", "deployment", "--prompt", "What is a model registry for?",
         ])
         #expect(draft.status == 0, "\(draft.stderr)")
-        #expect(draft.stdout.contains("\ngrading: {named_only: full}\n"))
+        #expect(draft.stdout.contains("\ngrading: {named_only: full, negation: ignored}\n"), "\(draft.stdout)")
+        #expect(!draft.stdout.contains("level: negated"), "\(draft.stdout)")
         let file = bank.appendingPathComponent("deployment/model-registry.yaml")
         try Data(draft.stdout.utf8).write(to: file)
         let lint = try RehearseProcess.run(["rubric", "lint", "--rubrics", bank.path, file.path])
@@ -108,6 +111,25 @@ struct DraftCommandTests {
         #expect(test.status == 0 && test.stdout.hasSuffix(" 0 failed\n"), "\(test.stdout)")
         let interview = try RehearseProcess.run(["rubric", "draft", "--question", "handle-data-drift"])
         #expect(!interview.stdout.contains("grading:"))
+        #expect(interview.stdout.contains("level: negated"))
+    }
+
+    @Test("A one-line sample with no clauses to cut still gets a partial example, and the draft passes rubric test")
+    func oneLinePartial() throws {
+        let folder = try TemporaryFolder()
+        let bank = folder.url.appendingPathComponent("Rubrics")
+        try FileManager.default.copyItem(at: RehearseProcess.rubrics, to: bank)
+        let sample = try folder.write("answer.txt", "When the size of the array to be sorted is 1 (or 2)")
+        let draft = try RehearseProcess.run([
+            "rubric", "draft", "--sample-file", sample.path, "--style", "short-answer", "--id", "merge-base",
+            "--domain", "deployment", "--prompt", "What is the base case for a recursive merge sort?",
+        ])
+        #expect(draft.status == 0, "\(draft.stderr)")
+        #expect(draft.stdout.contains("level: partial"), "\(draft.stdout)")
+        let file = bank.appendingPathComponent("deployment/merge-base.yaml")
+        try Data(draft.stdout.utf8).write(to: file)
+        let test = try RehearseProcess.run(["rubric", "test", "--rubrics", bank.path, file.path])
+        #expect(test.status == 0 && test.stdout.hasSuffix(" 0 failed\n"), "\(test.stdout)")
     }
 
     @Test("A multiple-choice draft from a sample file is refused with what to do instead")

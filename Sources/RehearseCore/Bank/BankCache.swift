@@ -13,7 +13,7 @@ import PCRE2
 /// written, loading works as if there were none.
 public struct BankCache: Sendable {
     /// Changes whenever the layout of a cache file changes; a file of another version is ignored.
-    static let formatVersion = 5
+    static let formatVersion = 6
     static let magic = "rehearse-bank-cache"
 
     public let folder: URL

@@ -101,7 +101,7 @@ extension Rubric: CacheCodable {
     init(from reader: inout CacheReader) throws(CacheReader.Malformed) {
         self.init(
             concepts: try reader.read(), misconceptions: try reader.read(), scoring: try reader.read(),
-            namedOnly: try reader.read())
+            namedOnly: try reader.read(), negation: try reader.read())
     }
 
     func write(to writer: inout CacheWriter) {
@@ -109,11 +109,13 @@ extension Rubric: CacheCodable {
         writer.write(misconceptions)
         writer.write(scoring)
         writer.write(namedOnly)
+        writer.write(negation)
     }
 }
 
 extension ScoringCurve: CacheCodable {}
 extension NamedOnlyCredit: CacheCodable {}
+extension NegationRule: CacheCodable {}
 extension QuestionKind: CacheCodable {}
 extension RubricExample.Level: CacheCodable {}
 extension Diagnostic.Severity: CacheCodable {}

@@ -88,20 +88,26 @@ public struct Rubric: Codable, Sendable, Hashable {
     public var scoring: ScoringCurve?
     /// `grading: {named_only: ...}` in the question file; nil means partial.
     public var namedOnly: NamedOnlyCredit?
+    /// `grading: {negation: ...}` in the question file; nil means counts.
+    public var negation: NegationRule?
 
     public init(
         concepts: [RubricConcept] = [], misconceptions: [Misconception] = [], scoring: ScoringCurve? = nil,
-        namedOnly: NamedOnlyCredit? = nil
+        namedOnly: NamedOnlyCredit? = nil, negation: NegationRule? = nil
     ) {
         self.concepts = concepts
         self.misconceptions = misconceptions
         self.scoring = scoring
         self.namedOnly = namedOnly
+        self.negation = negation
     }
 
     public var curve: ScoringCurve { scoring ?? .calibrated }
 
     public var namedOnlyCredit: Double { Scoring.namedOnlyCredit(namedOnly ?? .partial) }
+
+    /// Whether a negated mention of a concept is turned down (`NegationRule`).
+    public var negationTurnsConceptsDown: Bool { (negation ?? .counts) == .counts }
 
     public var totalWeight: Double { concepts.reduce(0) { $0 + $1.weight } }
 }

@@ -15,7 +15,7 @@ public enum RubricKeys {
         "options", "examples", "scoring", "grading",
     ]
     /// `grading:` of a question: how the grader credits what an answer says.
-    public static let grading = ["named_only"]
+    public static let grading = ["named_only", "negation"]
     public static let misconceptionsFile = ["misconceptions"]
     public static let misconception = ["id", "label", "pattern", "patterns", "penalty", "why", "contradicts"]
     /// A shared misconception as a question uses it: may add patterns and override the rest.

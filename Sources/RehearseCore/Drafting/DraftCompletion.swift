@@ -99,7 +99,8 @@ public struct DraftCompletion {
             id: draft.id, domain: draft.domain, kind: draft.kind, prompt: draft.prompt,
             sampleAnswer: draft.sampleAnswer,
             rubric: Rubric(
-                concepts: concepts, misconceptions: misconceptions, scoring: draft.scoring, namedOnly: draft.namedOnly),
+                concepts: concepts, misconceptions: misconceptions, scoring: draft.scoring, namedOnly: draft.namedOnly,
+                negation: draft.negation),
             examples: draft.examples.map { example in
                 let range = RubricExample.defaultRange(for: example.level)
                 return RubricExample(
@@ -167,11 +168,14 @@ public struct DraftCompletion {
                             "Drafted, NOT blind: replace with an answer written from the prompt alone by someone who never saw this rubric, then mark it blind: true."
                     ))
         }
-        // Clauses when no run of whole sentences lands in the partial range.
+        // Clauses when no run of whole sentences lands in the partial range, and the sample's first
+        // words when a one-line sample has no clauses to cut.
         let clauses = sentences.flatMap {
             $0.split(whereSeparator: { ";:,".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
         }
-        if let partial = partial(sentences, score: score) ?? partial(clauses, joinedBy: ", ", score: score) {
+        if let partial = partial(sentences, score: score) ?? partial(clauses, joinedBy: ", ", score: score)
+            ?? partial(openingWordsOf: draft.sampleAnswer, score: score)
+        {
             examples.append(partial)
         }
         examples.append(
@@ -189,12 +193,15 @@ public struct DraftCompletion {
                     misconceptions: ids))
         }
         let top = heaviest.prefix(3).compactMap { names[$0] }
-        // One refusal per sentence: a negation reaches only a few words into its clause.
-        examples.append(
-            DraftExample(
-                level: .negated,
-                answer: draft.concepts.compactMap { names[$0.id] }.map { "I wouldn't bother with \($0)." }.joined(
-                    separator: " ") + " None of that is needed here."))
+        // One refusal per sentence: a negation reaches only a few words into its clause. Under
+        // `negation: ignored` a refusal earns what it names, so there is no negated example to write.
+        if draft.negation == .counts {
+            examples.append(
+                DraftExample(
+                    level: .negated,
+                    answer: draft.concepts.compactMap { names[$0.id] }.map { "I wouldn't bother with \($0)." }
+                        .joined(separator: " ") + " None of that is needed here."))
+        }
         examples.append(
             draft.namedOnly == .full
                 ? DraftExample(
@@ -241,17 +248,22 @@ public struct DraftCompletion {
     ]
 
     /// Part of the sample answer that scores as a partial answer: the run of sentences closest to 60.
-    private func partial(_ sentences: [String], joinedBy separator: String = " ", score: (String) -> Grade?)
-        -> DraftExample?
-    {
+    /// With `runs: false`, each of `sentences` is tried on its own.
+    private func partial(
+        _ sentences: [String], joinedBy separator: String = " ", score: (String) -> Grade?, runs: Bool = true
+    ) -> DraftExample? {
         var candidates: [[String]] = []
-        // Every run of consecutive sentences short of the whole answer.
-        for start in sentences.indices {
-            for end in (start + 1)...sentences.count where end - start < sentences.count {
-                candidates.append(Array(sentences[start..<end]))
+        if runs {
+            // Every run of consecutive sentences short of the whole answer.
+            for start in sentences.indices {
+                for end in (start + 1)...sentences.count where end - start < sentences.count {
+                    candidates.append(Array(sentences[start..<end]))
+                }
             }
+            candidates.append(sentences.enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
+        } else {
+            candidates = sentences.map { [$0] }
         }
-        candidates.append(sentences.enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
         let range = RubricExample.defaultRange(for: .partial)
         let graded = candidates.compactMap { parts -> (String, Grade)? in
             var answer = parts.joined(separator: separator)
@@ -262,6 +274,13 @@ public struct DraftCompletion {
         return DraftExample(
             level: .partial, answer: best.0, missing: Array(best.1.missing.prefix(3)),
             note: "Drafted: part of the sample answer.")
+    }
+
+    /// The sample's first words, as many as score closest to 60 in the partial range.
+    private func partial(openingWordsOf sample: String, score: (String) -> Grade?) -> DraftExample? {
+        let words = sample.split(whereSeparator: \.isWhitespace).map(String.init)
+        let openings = (1..<max(words.count, 1)).map { Array(words.prefix($0)).joined(separator: " ") }
+        return partial(openings, score: score, runs: false)
     }
 
     /// How a drafted answer names each concept: the term, or the words of the sample that earned it.

@@ -81,10 +81,15 @@ struct DraftTermFinder {
         // Misconceptions read the answer as written, so their pattern needs the British spelling too.
         let core = american == word ? forms.core(of: word) : "(?:\(forms.core(of: word))|\(forms.core(of: american)))"
         let stem = stemmer.stem(word)
-        let pattern =
+        var pattern =
             Self.isShortName(word)
             ? "\\b\(SynonymTable.escape(word))\\b"
             : matchesWholeWords ? forms.pattern(of: american) : "\\b\(Self.prefix(stem: stem, word: american))\\w*"
+        if let number = Self.spelledNumbers.firstIndex(of: word) {
+            pattern = "(?:\(pattern)|\\b\(number)\\b)"
+        } else if let number = Int(word), Self.spelledNumbers.indices.contains(number) {
+            pattern = "\\b(?:\(word)|\(Self.spelledNumbers[number]))\\b"
+        }
         let term = DraftTerm(
             text: word, stems: [stem], pattern: pattern,
             core: core, weight: weight(of: american), count: 1, position: index)
@@ -105,6 +110,11 @@ struct DraftTermFinder {
         return !word.isEmpty && word.allSatisfy { $0.isLetter || $0.isNumber } && !Words.stopWords.contains(word)
     }
 
+    /// Small numbers as a reference writes them and as an answer may: "1" and "one" are one term.
+    static let spelledNumbers = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ]
+
     /// A number or a name of one or two letters is matched as written: `\bn\w*` would match "no".
     static func isShortName(_ word: String) -> Bool { word.count <= 2 || word.contains(where: \.isNumber) }
 
@@ -115,7 +125,7 @@ struct DraftTermFinder {
     }
 
     private func weight(of word: String) -> Double {
-        guard weighsKeyTerms, !wordList.isEmpty else { return 1 }
+        guard weighsKeyTerms, !wordList.isEmpty, !Self.isShortName(word) else { return 1 }
         return word.split(separator: " ").allSatisfy { wordList.contains(String($0)) } ? 1 : 2
     }
 

@@ -71,6 +71,16 @@ public struct RubricDraft: Sendable {
     public var options: [ChoiceOption] = []
     public var scoring: ScoringCurve
     public var namedOnly: NamedOnlyCredit = .partial
+    public var negation: NegationRule = .counts
+
+    /// The rules that differ from the default, as the inside of `grading: {...}`; nil when none does.
+    private var gradingYAML: String? {
+        let rules = [
+            namedOnly == .partial ? nil : "named_only: \(namedOnly.rawValue)",
+            negation == .counts ? nil : "negation: \(negation.rawValue)",
+        ].compactMap { $0 }
+        return rules.isEmpty ? nil : rules.joined(separator: ", ")
+    }
 
     public func yaml() -> String {
         var out = """
@@ -84,7 +94,7 @@ public struct RubricDraft: Sendable {
 
             """
         if kind != .multipleChoice { out += "scoring: \(scoring.rawValue)\n" }
-        if kind != .multipleChoice, namedOnly != .partial { out += "grading: {named_only: \(namedOnly.rawValue)}\n" }
+        if kind != .multipleChoice, let grading = gradingYAML { out += "grading: {\(grading)}\n" }
         out += "prompt: \(Self.block(prompt))\n"
         if kind == .multipleChoice {
             out += optionsYAML()

@@ -20,6 +20,8 @@ public struct RubricDrafter {
         public var scoring: ScoringCurve = .calibrated
         /// Written as `grading: {named_only: full}` when not the default.
         public var namedOnly: NamedOnlyCredit = .partial
+        /// Written as `grading: {negation: ignored}` when not the default.
+        public var negation: NegationRule = .counts
         /// Keeps the words an interview answer pads with ("once", "first", "each") and numbers and
         /// one- or two-letter names: in a one-line answer "at least once" or "N operations" is the point.
         public var keepsEveryWord = false
@@ -28,13 +30,15 @@ public struct RubricDrafter {
 
         /// `rubric draft --style short-answer`: for one-line answers to short factual questions, the
         /// choices 5-fold cross-validation by question picked on the short-answer development set
-        /// (Benchmarks/README.md): a named term earns full credit and the draft keeps more terms, every
-        /// word of them.
+        /// (Benchmarks/README.md): a named term earns full credit, a negation does not turn it down ("it
+        /// does not need to search" is a right answer there), and the draft keeps more terms, every word
+        /// of them.
         public static let shortAnswer: Options = {
             var options = Options()
             options.scoring = .sqrt
             options.maximumConcepts = 30
             options.namedOnly = .full
+            options.negation = .ignored
             options.matchesWholeWords = false
             options.keepsEveryWord = true
             return options
@@ -101,7 +105,7 @@ public struct RubricDrafter {
         }
         return RubricDraft(
             id: id, domain: domain, kind: kind, prompt: prompt, sampleAnswer: sampleAnswer, concepts: concepts,
-            scoring: options.scoring, namedOnly: options.namedOnly)
+            scoring: options.scoring, namedOnly: options.namedOnly, negation: options.negation)
     }
 
     /// The terms worth a concept: the prompt's words left out but for its main idea, then the most

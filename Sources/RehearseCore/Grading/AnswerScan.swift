@@ -109,6 +109,7 @@ struct AnswerScan {
     /// the first rejected one.
     func search(_ sources: [String], owner: String, claim: Stance.Claim) throws(GradingError) -> MentionSearch {
         var result = MentionSearch()
+        let heedsNegation = claim == .misconception || question.rubric.negationTurnsConceptsDown
         for source in sources {
             guard let pattern = patterns[source] else {
                 throw .patternNotCompiled(question: question.id, pattern: source)
@@ -117,9 +118,12 @@ struct AnswerScan {
             while let (range, statement) = try nextMatch(of: pattern, from: start, owner: owner) {
                 let mention = self.mention(range, statement: statement, pattern: source)
                 let following = statements.following(statement).map { statementWords[$0] }
-                switch Stance.of(
-                    range, in: bytes, statement: statementWords[statement], following: following, claim: claim)
-                {
+                let stance =
+                    heedsNegation
+                    ? Stance.of(
+                        range, in: bytes, statement: statementWords[statement], following: following, claim: claim)
+                    : .affirmed
+                switch stance {
                 case .affirmed:
                     result.affirmed.append(mention)
                     if result.affirmed.count >= MentionSearch.maximumAffirmed || claim == .misconception {

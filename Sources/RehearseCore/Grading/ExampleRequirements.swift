@@ -8,6 +8,13 @@ public struct ExampleRequirements: Sendable {
     /// Misconceptions the rubric lists, at least.
     public var misconceptions: Int
 
+    /// Under `grading: {negation: ignored}` a refusal earns what it names by design, so the question
+    /// needs no negated example.
+    public init(for question: Question) {
+        self.init(for: question.kind)
+        if !question.rubric.negationTurnsConceptsDown { counts.removeAll { $0.level == .negated } }
+    }
+
     public init(for kind: QuestionKind) {
         switch kind {
         case .multipleChoice:

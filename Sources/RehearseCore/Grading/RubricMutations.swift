@@ -28,7 +28,10 @@ public struct RubricMutation: Sendable, Hashable {
                 RubricMutation(name: "key terms as bullets", answer: terms.map { "- " + $0 }.joined(separator: "\n")),
             ]
         }
-        if let negated = negatingRequiredPoints(of: question.sampleAnswer, grade: sampleGrade, grading: grading) {
+        // Under `negation: ignored` a refusal earns what it names by design, as a list does above.
+        if question.rubric.negationTurnsConceptsDown,
+            let negated = negatingRequiredPoints(of: question.sampleAnswer, grade: sampleGrade, grading: grading)
+        {
             mutations.append(
                 RubricMutation(name: "sample answer with its required points turned down", answer: negated))
         }

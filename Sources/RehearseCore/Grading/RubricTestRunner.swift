@@ -46,7 +46,7 @@ public struct RubricTestRunner {
     public func run(_ questions: [Question]) -> Report {
         var report = Report()
         for question in questions {
-            report.warnings += ExampleRequirements(for: question.kind).warnings(with: question).map {
+            report.warnings += ExampleRequirements(for: question).warnings(with: question).map {
                 Failure(location: question.source, questionID: question.id, example: "examples", message: $0)
             }
             for failure in check(question, scored: &report.scored) {
@@ -70,7 +70,7 @@ public struct RubricTestRunner {
     }
 
     private func checkCompleteness(_ question: Question) -> Failure? {
-        let problems = ExampleRequirements(for: question.kind).problems(with: question)
+        let problems = ExampleRequirements(for: question).problems(with: question)
         guard !problems.isEmpty else { return nil }
         return Failure(
             location: question.source, questionID: question.id, example: "examples",

@@ -127,3 +127,13 @@ public enum NamedOnlyCredit: String, Codable, Sendable, CaseIterable {
     /// right term is the answer.
     case full
 }
+
+/// Whether a negation turns a concept's mention down: `grading: {negation: counts|ignored}` in a question file.
+/// Misconceptions always heed it: "it is not true that accuracy is enough" is no wrong claim.
+public enum NegationRule: String, Codable, Sendable, CaseIterable {
+    /// The default: "we never rolled back" does not earn rollback.
+    case counts
+    /// For short factual answers, where "not" is part of the right answer ("a stack does not need to
+    /// be searched") and a grader marks the content named.
+    case ignored
+}

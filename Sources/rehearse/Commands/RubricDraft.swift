@@ -7,11 +7,11 @@ struct RubricDraftCommand: ParsableCommand {
         commandName: "draft",
         abstract: "Print a draft rubric drafted from a sample answer, for a coach to refine.",
         discussion: """
-            At most about a dozen concepts: first the shared concepts of Rubrics/concepts/ the sample answer already earns (as '- ref: ID'; for a behavioural question the STAR parts, star-situation to lesson-learned), then its key terms. A term is matched by its whole-word forms (\\b(?:retrain|retrained|retraining|retrains)\\b, never inside another word), by its group in Rubrics/synonyms.yaml (\\b{{rollback}}\\w* for 'roll back'), or as a phrase kept whole when other answers of the bank write the two words together ('root cause'). Filler words are left out, and so are the words the question itself contains, except its main idea (the prompt's word the sample answer uses most). British spellings are folded into American ones and terms that are not everyday English weigh 2.
+            At most about a dozen concepts: first the shared concepts of Rubrics/concepts/ the sample answer already earns (as '- ref: ID'; for a behavioural question the STAR parts, star-situation to lesson-learned), then its key terms. A term is matched by its whole-word forms (\\b(?:retrain|retrained|retraining|retrains)\\b, never inside another word), by its group in Rubrics/synonyms.yaml (\\b{{rollback}}\\w* for 'roll back'), or as a phrase kept whole when other answers of the bank write the two words together ('root cause'). A small number matches in digits or in words ('1' or 'one'). Filler words are left out, and so are the words the question itself contains, except its main idea (the prompt's word the sample answer uses most). British spellings are folded into American ones and terms that are not everyday English weigh 2.
 
             The draft passes 'rehearse rubric lint' and 'rehearse rubric test' as printed: two misconceptions drafted from the key terms, and every example kind the test asks for (strong, partial, weak, wrong, negated, buzzword, and star-skeleton for a behavioural question), each checked to score in its range. The drafted examples are stand-ins: replace them with real answers. None is marked 'blind: true', since no one wrote them blind, so 'rubric test' warns until someone who never saw the rubric writes a strong one. Merge concepts that are one idea and write each 'why'.
 
-            --style short-answer is for short factual questions answered in one line: it writes 'grading: {named_only: full}' (a named term earns its whole weight), keeps up to 30 terms matched with any ending, every word but the stop words among them ('once', numbers, 'N'), and scores on the sqrt curve. The default style, interview, keeps the strict named-only rule.
+            --style short-answer is for short factual questions answered in one line: it writes 'grading: {named_only: full, negation: ignored}' (a named term earns its whole weight, and 'not' or 'no' before it does not turn it down) and no negated example, keeps up to 30 terms matched with any ending, every word but the stop words among them ('once', numbers, 'N'), and scores on the sqrt curve. The default style, interview, keeps the strict named-only rule.
 
               rehearse rubric draft --question handle-data-drift
               rehearse rubric draft --sample-file answer.txt --prompt "Why version models?"
@@ -51,7 +51,7 @@ struct RubricDraftCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "interview (the default: a term named without an explanation earns part credit) or short-answer (one-line answers to short factual questions: 'grading: {named_only: full}', more terms, every word of them, each matched with any ending, on the sqrt curve).",
+            "interview (the default: a term named without an explanation earns part credit) or short-answer (one-line answers to short factual questions: 'grading: {named_only: full, negation: ignored}', more terms, every word of them, each matched with any ending, on the sqrt curve).",
             valueName: "style"))
     var style: DraftStyle = .interview
 

@@ -273,7 +273,7 @@ struct BankCacheCodecTests {
             options: [ChoiceOption(letter: "A", text: "t", correct: true, why: "w")],
             rubric: Rubric(
                 concepts: [RubricConcept(concept: concept, weight: 2, required: true, location: location)],
-                misconceptions: [misconception], scoring: .sqrt, namedOnly: .full),
+                misconceptions: [misconception], scoring: .sqrt, namedOnly: .full, negation: .ignored),
             examples: [
                 RubricExample(
                     level: .starSkeleton, answer: "a", minScore: -1, maxScore: 30, missing: ["c"], matched: ["c"],

@@ -111,6 +111,31 @@ struct RubricDrafterTests {
         #expect(try matcher.firstMatch(of: n, in: "no steps at all") == nil)
     }
 
+    @Test("A small number matches in digits and in words, whichever the sample used, and never inside a word")
+    func numbersEitherWay() throws {
+        let matcher = PCRE2.Matcher()
+        let digit = try shortAnswerPattern(
+            "When the size of the array is 1.", text: "1", prompt: "What is the base case of merge sort?")
+        #expect(try matcher.firstMatch(of: digit, in: "an array of one element") != nil)
+        #expect(try matcher.firstMatch(of: digit, in: "size 1") != nil)
+        #expect(try matcher.firstMatch(of: digit, in: "someone splits it into 10 parts") == nil)
+        let word = try shortAnswerPattern(
+            "Only one thread holds the lock.", text: "one", prompt: "What does a mutex guarantee?")
+        #expect(try matcher.firstMatch(of: word, in: "at most 1 thread") != nil)
+        #expect(try matcher.firstMatch(of: word, in: "at most 12 threads") == nil)
+    }
+
+    @Test("A number is no jargon: it weighs what a common word does")
+    func numbersWeighOne() throws {
+        try #require(!WordList.system.isEmpty, "needs /usr/share/dict/words (scripts/setup.sh installs wamerican)")
+        let concepts = RubricDrafter(synonyms: SynonymTable(), options: .shortAnswer).draft(
+            id: "draft", domain: "dev", prompt: "Which stages does testing influence?",
+            sampleAnswer: "Testing feeds back into coding, phase 5 of the cycle, in mlflow."
+        ).concepts
+        #expect(concepts.first { $0.text == "mlflow" }?.weight == 2)
+        #expect(concepts.first { $0.text == "5" }?.weight == 1, "\(concepts.map { ($0.text, $0.weight) })")
+    }
+
     @Test("A drafted file starts with the schema line the bundled question files carry")
     func schemaLine() throws {
         let line = "# yaml-language-server: $schema=../schema/rubric.schema.json\n"

@@ -10,12 +10,7 @@ struct NamedOnlyCreditTests {
     static let oneLine = "Retraining, recent data, a canary."
 
     func grade(_ answer: String, grading: String?) throws -> Grade {
-        var files: [String: String] = [:]
-        if let grading {
-            files["ops/stale-model.yaml"] = QualityFixtureBank.files["ops/stale-model.yaml"]! + "\n" + grading + "\n"
-        }
-        let bank = try QualityFixtureBank(overriding: files).load()
-        return try Grader(bank: bank).grade(answer, for: try bank.question(id: "stale-model"))
+        try QualityFixtureBank.gradeStaleModel(answer, grading: grading)
     }
 
     @Test("A one-line answer that names three terms earns them in full under named_only: full, in part by default")

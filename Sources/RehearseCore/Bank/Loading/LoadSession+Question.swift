@@ -61,7 +61,7 @@ extension LoadSession {
         question.rubric.misconceptions = parseMisconceptions(
             map, what: what, conceptIDs: Set(question.rubric.concepts.map(\.id)), reader: &reader)
         question.rubric.scoring = parseScoring(map, what: what, reader: &reader)
-        question.rubric.namedOnly = parseGrading(map, what: what, kind: kind, reader: &reader)
+        parseGrading(map, what: what, kind: kind, into: &question.rubric, reader: &reader)
         question.examples = parseExamples(map, question: question, reader: &reader)
         questions.append(question)
     }
@@ -84,27 +84,38 @@ extension LoadSession {
         return nil
     }
 
-    /// `grading: {named_only: partial|full}`.
-    func parseGrading(_ map: Node.Mapping, what: String, kind: QuestionKind, reader: inout YAMLReader)
-        -> NamedOnlyCredit?
-    {
-        guard let node = map[text: "grading"] else { return nil }
-        guard let grading = reader.mapping(node, "'grading' of \(what)") else { return nil }
+    /// `grading: {named_only: partial|full, negation: counts|ignored}`.
+    func parseGrading(
+        _ map: Node.Mapping, what: String, kind: QuestionKind, into rubric: inout Rubric, reader: inout YAMLReader
+    ) {
+        guard let node = map[text: "grading"] else { return }
+        guard let grading = reader.mapping(node, "'grading' of \(what)") else { return }
         reader.rejectUnknownKeys(grading, allowed: RubricKeys.grading, in: "'grading' of \(what)")
         if kind == .multipleChoice {
             reader.error(at: node, "\(what) is multiple-choice and graded by its options; remove 'grading'")
-            return nil
+            return
         }
-        guard let text = reader.string(grading, "named_only", in: "'grading' of \(what)") else { return nil }
-        if let credit = NamedOnlyCredit(rawValue: text) { return credit }
+        let partial = Int(Scoring.namedOnlyCredit(.partial) * 100)
+        rubric.namedOnly = parseRule(
+            "named_only", of: grading, what: what,
+            use: "partial (the default: a term named without an explanation earns \(partial)% of its weight)"
+                + " or full (for one-line short answers)",
+            reader: &reader)
+        rubric.negation = parseRule(
+            "negation", of: grading, what: what,
+            use: "counts (the default: 'we never rolled back' does not earn rollback)"
+                + " or ignored (for short factual answers where 'not' is part of the right answer)",
+            reader: &reader)
+    }
+
+    private func parseRule<Rule: RawRepresentable & CaseIterable>(
+        _ key: String, of grading: Node.Mapping, what: String, use: String, reader: inout YAMLReader
+    ) -> Rule? where Rule.RawValue == String {
+        guard let text = reader.string(grading, key, in: "'grading' of \(what)") else { return nil }
+        if let rule = Rule(rawValue: text) { return rule }
         let hint =
-            closestMatch(to: text, in: NamedOnlyCredit.allCases.map(\.rawValue)).map {
-                "did you mean '\($0)'? "
-            } ?? ""
-        reader.error(
-            at: grading[text: "named_only"],
-            "'named_only' in 'grading' of \(what) is '\(text)'; \(hint)use partial (the default: a term named without an explanation earns \(Int(Scoring.namedOnlyCredit(.partial) * 100))% of its weight) or full (for one-line short answers)"
-        )
+            closestMatch(to: text, in: Rule.allCases.map(\.rawValue)).map { "did you mean '\($0)'? " } ?? ""
+        reader.error(at: grading[text: key], "'\(key)' in 'grading' of \(what) is '\(text)'; \(hint)use \(use)")
         return nil
     }
 
