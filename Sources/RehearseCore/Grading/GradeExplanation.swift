@@ -161,8 +161,20 @@ public struct GradeExplanation {
         lines.append(
             "  rounded         "
                 + style.band(grade.band, "\(grade.score)/100 (\(grade.band.rawValue), \(bandRange(grade.band)))"))
+        if let rules = gradingRules { lines.append("  grading         \(rules), as the question file sets") }
         for caveat in grade.caveats ?? [] { lines.append("  note: \(caveat)") }
         return lines
+    }
+
+    /// The question's `grading:` rules that differ from the defaults, which change what earns a concept.
+    private var gradingRules: String? {
+        let rubric = question.rubric
+        let rules = [
+            rubric.namedOnly == .full
+                ? "named_only: full (a term named without an explanation earns its whole weight)" : nil,
+            rubric.negationTurnsConceptsDown ? nil : "negation: ignored (a negated mention earns its concept)",
+        ].compactMap { $0 }
+        return rules.isEmpty ? nil : rules.joined(separator: "; ")
     }
 
     private func choiceSections(_ choice: ChoiceResult, style: TextStyle) -> [[String]] {

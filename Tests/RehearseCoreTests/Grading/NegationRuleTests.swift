@@ -29,6 +29,25 @@ struct NegationRuleTests {
         #expect(explicit.score == strict.score)
     }
 
+    @Test("rubric explain names the question's grading rules when they differ from the defaults")
+    func explainNamesRules() throws {
+        func explanation(_ grading: String?) throws -> String {
+            let (bank, question) = try QualityFixtureBank.staleModel(grading: grading)
+            let grade = try Grader(bank: bank).grade(Self.negatedAnswer, for: question)
+            return GradeExplanation(grade: grade, question: question, answer: Self.negatedAnswer).render()
+        }
+        #expect(!(try explanation(nil)).contains("  grading "))
+        let ignored = try explanation("grading: {negation: ignored}")
+        #expect(
+            ignored.contains(
+                "  grading         negation: ignored (a negated mention earns its concept), as the question file sets"),
+            "\(ignored)")
+        let both = try explanation("grading: {named_only: full, negation: ignored}")
+        #expect(
+            both.contains(
+                "named_only: full (a term named without an explanation earns its whole weight); negation: ignored"))
+    }
+
     @Test("Misconceptions still heed negation under negation: ignored")
     func misconceptionsHeedNegation() throws {
         for grading in ["", "\ngrading: {negation: ignored}\n"] {

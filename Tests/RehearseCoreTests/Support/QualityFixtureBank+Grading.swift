@@ -1,13 +1,19 @@
 @testable import RehearseCore
 
 extension QualityFixtureBank {
-    /// Grades `answer` against the fixture's stale-model question, with a `grading:` line added to its file.
-    static func gradeStaleModel(_ answer: String, grading: String?) throws -> Grade {
+    /// The fixture's bank and its stale-model question, with a `grading:` line added to the question's file.
+    static func staleModel(grading: String?) throws -> (bank: Bank, question: Question) {
         var files: [String: String] = [:]
         if let grading {
             files["ops/stale-model.yaml"] = Self.files["ops/stale-model.yaml"]! + "\n" + grading + "\n"
         }
         let bank = try QualityFixtureBank(overriding: files).load()
-        return try Grader(bank: bank).grade(answer, for: try bank.question(id: "stale-model"))
+        return (bank, try bank.question(id: "stale-model"))
+    }
+
+    /// Grades `answer` against the stale-model question with that `grading:` line.
+    static func gradeStaleModel(_ answer: String, grading: String?) throws -> Grade {
+        let (bank, question) = try staleModel(grading: grading)
+        return try Grader(bank: bank).grade(answer, for: question)
     }
 }
