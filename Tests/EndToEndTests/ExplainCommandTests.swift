@@ -59,6 +59,7 @@ struct ExplainCommandTests {
             try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["answer"] as? String == "I retrain it.")
         #expect((object["grade"] as? [String: Any])?["score"] is Int)
+        #expect(object["grading"] as? [String: String] == ["named_only": "partial", "negation": "counts"])
         let patterns = try #require(object["patterns"] as? [[String: Any]])
         #expect(
             patterns.contains {

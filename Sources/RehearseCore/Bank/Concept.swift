@@ -104,10 +104,12 @@ public struct Rubric: Codable, Sendable, Hashable {
 
     public var curve: ScoringCurve { scoring ?? .calibrated }
 
-    public var namedOnlyCredit: Double { Scoring.namedOnlyCredit(namedOnly ?? .partial) }
+    public var namedOnlyCredit: Double { Scoring.namedOnlyCredit(grading.namedOnly) }
+
+    public var grading: GradingRules { GradingRules(namedOnly: namedOnly, negation: negation) }
 
     /// Whether a negated mention of a concept is turned down (`NegationRule`).
-    public var negationTurnsConceptsDown: Bool { (negation ?? .counts) == .counts }
+    public var negationTurnsConceptsDown: Bool { grading.negation == .counts }
 
     public var totalWeight: Double { concepts.reduce(0) { $0 + $1.weight } }
 }

@@ -193,9 +193,9 @@ public struct DraftCompletion {
                     misconceptions: ids))
         }
         let top = heaviest.prefix(3).compactMap { names[$0] }
-        // One refusal per sentence: a negation reaches only a few words into its clause. Under
-        // `negation: ignored` a refusal earns what it names, so there is no negated example to write.
-        if draft.negation == .counts {
+        // One refusal per sentence: a negation reaches only a few words into its clause.
+        let grading = GradingRules(namedOnly: draft.namedOnly, negation: draft.negation)
+        if ExampleRequirements(for: draft.kind, grading: grading).asks(for: .negated) {
             examples.append(
                 DraftExample(
                     level: .negated,
@@ -279,7 +279,9 @@ public struct DraftCompletion {
     /// The sample's first words, as many as score closest to 60 in the partial range.
     private func partial(openingWordsOf sample: String, score: (String) -> Grade?) -> DraftExample? {
         let words = sample.split(whereSeparator: \.isWhitespace).map(String.init)
-        let openings = (1..<max(words.count, 1)).map { Array(words.prefix($0)).joined(separator: " ") }
+        let openings = (1..<max(words.count, 1)).map {
+            String(words.prefix($0).joined(separator: " ").reversed().drop { ",;:-".contains($0) }.reversed())
+        }
         return partial(openings, score: score, runs: false)
     }
 

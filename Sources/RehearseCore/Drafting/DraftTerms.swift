@@ -77,23 +77,32 @@ struct DraftTermFinder {
                 return (term, 2)
             }
         }
+        if let number = Self.smallNumber(word) {
+            let core = "(?:\(number)|\(Self.spelledNumbers[number]))"
+            let term = DraftTerm(
+                text: word, stems: [Self.spelledNumbers[number]], pattern: "\\b\(core)\\b", core: core, weight: 1,
+                count: 1, position: index)
+            return (term, 1)
+        }
         let american = Spelling.american(word, isKnownWord: wordList.contains)
         // Misconceptions read the answer as written, so their pattern needs the British spelling too.
         let core = american == word ? forms.core(of: word) : "(?:\(forms.core(of: word))|\(forms.core(of: american)))"
         let stem = stemmer.stem(word)
-        var pattern =
+        let pattern =
             Self.isShortName(word)
             ? "\\b\(SynonymTable.escape(word))\\b"
             : matchesWholeWords ? forms.pattern(of: american) : "\\b\(Self.prefix(stem: stem, word: american))\\w*"
-        if let number = Self.spelledNumbers.firstIndex(of: word) {
-            pattern = "(?:\(pattern)|\\b\(number)\\b)"
-        } else if let number = Int(word), Self.spelledNumbers.indices.contains(number) {
-            pattern = "\\b(?:\(word)|\(Self.spelledNumbers[number]))\\b"
-        }
         let term = DraftTerm(
             text: word, stems: [stem], pattern: pattern,
             core: core, weight: weight(of: american), count: 1, position: index)
         return (term, 1)
+    }
+
+    /// The value of a small number written in digits or in words: "1" and "one" are one term, matched
+    /// either way and as a whole word ("ten" never matches "tends"), weighing what a common word does.
+    static func smallNumber(_ word: String) -> Int? {
+        if let value = Int(word), spelledNumbers.indices.contains(value), String(value) == word { return value }
+        return spelledNumbers.firstIndex(of: word)
     }
 
     /// What an open pattern matches from: the stem when it begins the word (retraining → retrain), a
@@ -110,7 +119,6 @@ struct DraftTermFinder {
         return !word.isEmpty && word.allSatisfy { $0.isLetter || $0.isNumber } && !Words.stopWords.contains(word)
     }
 
-    /// Small numbers as a reference writes them and as an answer may: "1" and "one" are one term.
     static let spelledNumbers = [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     ]
@@ -125,7 +133,7 @@ struct DraftTermFinder {
     }
 
     private func weight(of word: String) -> Double {
-        guard weighsKeyTerms, !wordList.isEmpty, !Self.isShortName(word) else { return 1 }
+        guard weighsKeyTerms, !wordList.isEmpty else { return 1 }
         return word.split(separator: " ").allSatisfy { wordList.contains(String($0)) } ? 1 : 2
     }
 

@@ -70,15 +70,12 @@ public struct RubricDraft: Sendable {
     public var examples: [DraftExample] = []
     public var options: [ChoiceOption] = []
     public var scoring: ScoringCurve
-    public var namedOnly: NamedOnlyCredit = .partial
-    public var negation: NegationRule = .counts
+    public var namedOnly: NamedOnlyCredit = .default
+    public var negation: NegationRule = .default
 
     /// The rules that differ from the default, as the inside of `grading: {...}`; nil when none does.
     private var gradingYAML: String? {
-        let rules = [
-            namedOnly == .partial ? nil : "named_only: \(namedOnly.rawValue)",
-            negation == .counts ? nil : "negation: \(negation.rawValue)",
-        ].compactMap { $0 }
+        let rules = GradingRules(namedOnly: namedOnly, negation: negation).nonDefault.map(\.yaml)
         return rules.isEmpty ? nil : rules.joined(separator: ", ")
     }
 

@@ -19,9 +19,9 @@ public struct RubricDrafter {
         public var maximumConcepts = 12
         public var scoring: ScoringCurve = .calibrated
         /// Written as `grading: {named_only: full}` when not the default.
-        public var namedOnly: NamedOnlyCredit = .partial
+        public var namedOnly: NamedOnlyCredit = .default
         /// Written as `grading: {negation: ignored}` when not the default.
-        public var negation: NegationRule = .counts
+        public var negation: NegationRule = .default
         /// Keeps the words an interview answer pads with ("once", "first", "each") and numbers and
         /// one- or two-letter names: in a one-line answer "at least once" or "N operations" is the point.
         public var keepsEveryWord = false

@@ -117,13 +117,7 @@ struct AnswerScan {
             var start = 0
             while let (range, statement) = try nextMatch(of: pattern, from: start, owner: owner) {
                 let mention = self.mention(range, statement: statement, pattern: source)
-                let following = statements.following(statement).map { statementWords[$0] }
-                let stance =
-                    heedsNegation
-                    ? Stance.of(
-                        range, in: bytes, statement: statementWords[statement], following: following, claim: claim)
-                    : .affirmed
-                switch stance {
+                switch heedsNegation ? stance(of: range, statement: statement, claim: claim) : .affirmed {
                 case .affirmed:
                     result.affirmed.append(mention)
                     if result.affirmed.count >= MentionSearch.maximumAffirmed || claim == .misconception {
@@ -138,6 +132,11 @@ struct AnswerScan {
             }
         }
         return result
+    }
+
+    private func stance(of range: Range<Int>, statement: Int, claim: Stance.Claim) -> Stance {
+        let following = statements.following(statement).map { statementWords[$0] }
+        return Stance.of(range, in: bytes, statement: statementWords[statement], following: following, claim: claim)
     }
 
     /// The next match at or after `start` that lies inside one statement, with that statement's index.

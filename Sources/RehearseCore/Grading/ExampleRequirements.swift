@@ -8,14 +8,13 @@ public struct ExampleRequirements: Sendable {
     /// Misconceptions the rubric lists, at least.
     public var misconceptions: Int
 
-    /// Under `grading: {negation: ignored}` a refusal earns what it names by design, so the question
-    /// needs no negated example.
     public init(for question: Question) {
-        self.init(for: question.kind)
-        if !question.rubric.negationTurnsConceptsDown { counts.removeAll { $0.level == .negated } }
+        self.init(for: question.kind, grading: question.rubric.grading)
     }
 
-    public init(for kind: QuestionKind) {
+    /// Under `grading: {negation: ignored}` a refusal earns what it names by design, so the question
+    /// needs no negated example.
+    public init(for kind: QuestionKind, grading: GradingRules = GradingRules()) {
         switch kind {
         case .multipleChoice:
             counts = [(.strong, 1), (.weak, 1)]
@@ -33,7 +32,10 @@ public struct ExampleRequirements: Sendable {
             blindStrong = 1
             misconceptions = 0
         }
+        if grading.negation == .ignored { counts.removeAll { $0.level == .negated } }
     }
+
+    public func asks(for level: RubricExample.Level) -> Bool { counts.contains { $0.level == level } }
 
     /// What the question should still get but can be tested without: a strong example written blind. A
     /// warning, not a failure, so a fresh `rubric draft` passes `rubric test` while saying, truthfully

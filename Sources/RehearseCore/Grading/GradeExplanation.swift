@@ -168,12 +168,7 @@ public struct GradeExplanation {
 
     /// The question's `grading:` rules that differ from the defaults, which change what earns a concept.
     private var gradingRules: String? {
-        let rubric = question.rubric
-        let rules = [
-            rubric.namedOnly == .full
-                ? "named_only: full (a term named without an explanation earns its whole weight)" : nil,
-            rubric.negationTurnsConceptsDown ? nil : "negation: ignored (a negated mention earns its concept)",
-        ].compactMap { $0 }
+        let rules = question.rubric.grading.nonDefault.map { "\($0.yaml) (\($0.effect))" }
         return rules.isEmpty ? nil : rules.joined(separator: "; ")
     }
 

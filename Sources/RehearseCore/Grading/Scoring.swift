@@ -126,14 +126,47 @@ public enum NamedOnlyCredit: String, Codable, Sendable, CaseIterable {
     /// The whole weight: for short-answer questions whose answers are one line, where naming the
     /// right term is the answer.
     case full
+
+    public static let `default` = NamedOnlyCredit.partial
 }
 
-/// Whether a negation turns a concept's mention down: `grading: {negation: counts|ignored}` in a question file.
-/// Misconceptions always heed it: "it is not true that accuracy is enough" is no wrong claim.
+/// Whether the stance check turns a concept's mention down: `grading: {negation: counts|ignored}` in a
+/// question file. Misconceptions always heed it: "it is not true that accuracy is enough" is no wrong claim.
 public enum NegationRule: String, Codable, Sendable, CaseIterable {
-    /// The default: "we never rolled back" does not earn rollback.
+    /// The default: "we never rolled back", "skip the canary", "drift checks are overkill" earn nothing.
     case counts
     /// For short factual answers, where "not" is part of the right answer ("a stack does not need to
     /// be searched") and a grader marks the content named.
     case ignored
+
+    public static let `default` = NegationRule.counts
+}
+
+/// The `grading:` rules of a question file that differ from the defaults, in the order a file writes
+/// them: what a draft writes and what `rubric explain` names.
+public struct GradingRules: Codable, Sendable, Hashable {
+    public var namedOnly: NamedOnlyCredit
+    public var negation: NegationRule
+
+    enum CodingKeys: String, CodingKey {
+        case namedOnly = "named_only"
+        case negation
+    }
+
+    public init(namedOnly: NamedOnlyCredit? = nil, negation: NegationRule? = nil) {
+        self.namedOnly = namedOnly ?? .default
+        self.negation = negation ?? .default
+    }
+
+    /// `key: value` and what the rule does, for each rule not at its default.
+    public var nonDefault: [(yaml: String, effect: String)] {
+        [
+            namedOnly == .default
+                ? nil
+                : ("named_only: \(namedOnly.rawValue)", "a term named without an explanation earns its whole weight"),
+            negation == .default
+                ? nil
+                : ("negation: \(negation.rawValue)", "a mention earns its concept even when the answer turns it down"),
+        ].compactMap { $0 }
+    }
 }

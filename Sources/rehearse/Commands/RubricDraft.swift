@@ -11,7 +11,7 @@ struct RubricDraftCommand: ParsableCommand {
 
             The draft passes 'rehearse rubric lint' and 'rehearse rubric test' as printed: two misconceptions drafted from the key terms, and every example kind the test asks for (strong, partial, weak, wrong, negated, buzzword, and star-skeleton for a behavioural question), each checked to score in its range. The drafted examples are stand-ins: replace them with real answers. None is marked 'blind: true', since no one wrote them blind, so 'rubric test' warns until someone who never saw the rubric writes a strong one. Merge concepts that are one idea and write each 'why'.
 
-            --style short-answer is for short factual questions answered in one line: it writes 'grading: {named_only: full, negation: ignored}' (a named term earns its whole weight, and 'not' or 'no' before it does not turn it down) and no negated example, keeps up to 30 terms matched with any ending, every word but the stop words among them ('once', numbers, 'N'), and scores on the sqrt curve. The default style, interview, keeps the strict named-only rule.
+            --style short-answer is for short factual questions answered in one line: it writes 'grading: {named_only: full, negation: ignored}' (a named term earns its whole weight, and no stance cue such as 'not', 'skip' or 'overkill' turns it down) and no negated example, keeps up to 30 terms matched with any ending, every word but the stop words among them ('once', numbers, 'N'), and scores on the sqrt curve. The default style, interview, keeps the strict named-only rule.
 
               rehearse rubric draft --question handle-data-drift
               rehearse rubric draft --sample-file answer.txt --prompt "Why version models?"

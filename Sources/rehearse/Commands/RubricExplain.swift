@@ -55,7 +55,10 @@ struct RubricExplain: ParsableCommand {
             switch format {
             case .json:
                 try printOutput(
-                    JSONOutput.encode(Shape(answer: answer, grade: grade, patterns: definitions.definitions)),
+                    JSONOutput.encode(
+                        Shape(
+                            answer: answer, grade: grade, grading: question.rubric.grading,
+                            patterns: definitions.definitions)),
                     terminator: "")
             case .text:
                 let explanation = GradeExplanation(grade: grade, question: question, answer: answer)
@@ -69,6 +72,7 @@ struct RubricExplain: ParsableCommand {
     private struct Shape: Encodable {
         var answer: String
         var grade: Grade
+        var grading: GradingRules
         var patterns: [PatternDefinitions.Definition]
     }
 

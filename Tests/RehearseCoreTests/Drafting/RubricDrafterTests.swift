@@ -123,6 +123,20 @@ struct RubricDrafterTests {
             "Only one thread holds the lock.", text: "one", prompt: "What does a mutex guarantee?")
         #expect(try matcher.firstMatch(of: word, in: "at most 1 thread") != nil)
         #expect(try matcher.firstMatch(of: word, in: "at most 12 threads") == nil)
+        let ten = try shortAnswerPattern("It keeps ten copies.", text: "ten", prompt: "How many?")
+        #expect(try matcher.firstMatch(of: ten, in: "it tends to keep 10") != nil)
+        #expect(try matcher.firstMatch(of: ten, in: "it tends to keep a tensor") == nil)
+        let four = try shortAnswerPattern("Four replicas.", text: "four", prompt: "How many?")
+        #expect(try matcher.firstMatch(of: four, in: "fourteen replicas") == nil)
+    }
+
+    @Test("A number written both ways in the sample is one concept")
+    func numberOnce() {
+        let concepts = RubricDrafter(synonyms: SynonymTable(), options: .shortAnswer).draft(
+            id: "draft", domain: "dev", prompt: "What is the base case?",
+            sampleAnswer: "An array of size 1: one element is sorted."
+        ).concepts
+        #expect(concepts.filter { ["1", "one"].contains($0.text) }.count == 1, "\(concepts.map(\.text))")
     }
 
     @Test("A number is no jargon: it weighs what a common word does")
@@ -130,9 +144,10 @@ struct RubricDrafterTests {
         try #require(!WordList.system.isEmpty, "needs /usr/share/dict/words (scripts/setup.sh installs wamerican)")
         let concepts = RubricDrafter(synonyms: SynonymTable(), options: .shortAnswer).draft(
             id: "draft", domain: "dev", prompt: "Which stages does testing influence?",
-            sampleAnswer: "Testing feeds back into coding, phase 5 of the cycle, in mlflow."
+            sampleAnswer: "Testing feeds back into coding, phase 5 of the cycle, in mlflow on k8s."
         ).concepts
         #expect(concepts.first { $0.text == "mlflow" }?.weight == 2)
+        #expect(concepts.first { $0.text == "k8s" }?.weight == 2, "jargon with a digit is still jargon")
         #expect(concepts.first { $0.text == "5" }?.weight == 1, "\(concepts.map { ($0.text, $0.weight) })")
     }
 

@@ -40,7 +40,8 @@ struct NegationRuleTests {
         let ignored = try explanation("grading: {negation: ignored}")
         #expect(
             ignored.contains(
-                "  grading         negation: ignored (a negated mention earns its concept), as the question file sets"),
+                "  grading         negation: ignored (a mention earns its concept even when the answer turns it down), as the question file sets"
+            ),
             "\(ignored)")
         let both = try explanation("grading: {named_only: full, negation: ignored}")
         #expect(
@@ -76,6 +77,40 @@ struct NegationRuleTests {
                 "'negation' in 'grading' of question 'drift' is 'ignore'; did you mean 'ignored'? use counts (the default"
             ),
             "\(error.message)")
+    }
+
+    @Test("A negated example under negation: ignored is an error at its level, saying why")
+    func negatedExampleRefused() throws {
+        let file =
+            FixtureBank.driftYAML + "\ngrading: {negation: ignored}\n"
+        let withExample = file.replacingOccurrences(
+            of: "examples:\n", with: "examples:\n  - level: negated\n    answer: I would not retrain.\n")
+        let lines = withExample.components(separatedBy: "\n")
+        let errors = try FixtureBank(files: ["monitoring/drift.yaml": withExample]).diagnostics().errors
+        let error = try #require(errors.first)
+        #expect(errors.count == 1, "\(errors)")
+        #expect(error.location.line == lines.firstIndex { $0.contains("level: negated") }! + 1)
+        #expect(
+            error.message
+                == "example 1 of question 'drift' is negated, but question 'drift' sets 'grading: {negation: ignored}', under which a negated mention earns its concept; remove the example or the rule"
+        )
+    }
+
+    @Test("rubric test tries no 'required points turned down' bluff under negation: ignored")
+    func noNegationBluff() throws {
+        func names(_ grading: String) throws -> [String] {
+            let bank = try FixtureBank(files: ["monitoring/drift.yaml": FixtureBank.driftYAML + grading]).load()
+            let question = try bank.question(id: "drift")
+            let grader = Grader(bank: bank)
+            let sample = try grader.grade(question.sampleAnswer, for: question)
+            return RubricMutation.all(
+                for: question, sampleGrade: sample, others: bank.questions,
+                grading: { try? grader.grade($0, for: question) }
+            ).map(\.name)
+        }
+        let bluff = "sample answer with its required points turned down"
+        #expect(try names("").contains(bluff))
+        #expect(try !names("\ngrading: {negation: ignored}\n").contains(bluff))
     }
 
     @Test("A multiple-choice question may not set negation")

@@ -78,6 +78,12 @@ extension LoadSession {
                 reader.error(
                     at: entry[text: "blind"], "\(owner) is \(level.rawValue); only a strong example is marked blind")
             }
+            if level == .negated, !question.rubric.negationTurnsConceptsDown {
+                reader.error(
+                    at: entry[text: "level"],
+                    "\(owner) is negated, but \(what) sets 'grading: {negation: ignored}', under which a negated mention earns its concept; remove the example or the rule"
+                )
+            }
             if let expectNode = entry[text: "expect"], let expect = reader.mapping(expectNode, "'expect' of \(owner)") {
                 reader.rejectUnknownKeys(expect, allowed: RubricKeys.expectation, in: "'expect' of \(owner)")
                 let range = ExampleRange.read(expect, level: level, owner: owner, reader: &reader)
