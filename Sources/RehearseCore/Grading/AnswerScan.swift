@@ -77,7 +77,6 @@ struct AnswerScan {
     let normalized: NormalizedAnswer
     let original: String
     let question: Question
-    let patterns: PatternLibrary
     let matcher: Matcher
     /// Lets PCRE2 run each pattern's faster ASCII form; decided once per answer.
     let textIsASCII: Bool
@@ -89,13 +88,12 @@ struct AnswerScan {
 
     init(
         bytes: UnsafeBufferPointer<UInt8>, normalized: NormalizedAnswer, original: String, question: Question,
-        promptStems: Set<String>, patterns: PatternLibrary, matcher: Matcher
+        promptStems: Set<String>, matcher: Matcher
     ) {
         self.bytes = bytes
         self.normalized = normalized
         self.original = original
         self.question = question
-        self.patterns = patterns
         self.matcher = matcher
         self.textIsASCII = !bytes.contains { $0 >= 0x80 }
         self.statements = Statements(bytes)
@@ -106,12 +104,15 @@ struct AnswerScan {
     }
 
     /// Every affirmed mention (up to `MentionSearch.maximumAffirmed`), in pattern then answer order, and
-    /// the first rejected one.
-    func search(_ sources: [String], owner: String, claim: Stance.Claim) throws(GradingError) -> MentionSearch {
+    /// the first rejected one. `compiled` holds each of `sources` compiled, nil where it is not a pattern
+    /// of the bank.
+    func search(_ sources: [String], compiled: [Pattern?], owner: String, claim: Stance.Claim) throws(GradingError)
+        -> MentionSearch
+    {
         var result = MentionSearch()
         let heedsNegation = claim == .misconception || question.rubric.negationTurnsConceptsDown
-        for source in sources {
-            guard let pattern = patterns[source] else {
+        for (source, pattern) in zip(sources, compiled) {
+            guard let pattern else {
                 throw .patternNotCompiled(question: question.id, pattern: source)
             }
             var start = 0

@@ -5,7 +5,7 @@ import PCRE2
 /// Holds PCRE2 scratch space, so it is not `Sendable`: make one per thread. Grading one answer runs
 /// every pattern on the answer's UTF-8 bytes in place, with no copy of the answer per pattern.
 public struct Grader {
-    private let patterns: PatternLibrary
+    private let patterns: QuestionPatterns
     private let matcher: Matcher
     private let corrector: TypoCorrector
 
@@ -16,7 +16,7 @@ public struct Grader {
     /// credit to a bare mention: both only for measuring what each adds.
     public init(bank: Bank, limits: MatchLimits = .default, correctsTypos: Bool = true, checksExplanation: Bool = true)
     {
-        self.patterns = bank.patterns
+        self.patterns = QuestionPatterns(library: bank.patterns)
         self.matcher = Matcher(limits: limits)
         self.corrector = correctsTypos ? bank.typoCorrector : .disabled
         self.checksExplanation = checksExplanation
@@ -38,6 +38,7 @@ public struct Grader {
         var searches: [String: MentionSearch] = [:]
         var misconceptions: [MisconceptionResult] = []
         var lists: [Int: ConceptAssessment.ListShape] = [:]
+        let compiled = patterns.of(question)
         // Concepts that tolerate typos read the corrected text; the rest, and misconceptions (a guess at
         // what the candidate meant must never cost points), read the answer as written.
         try scanning(exact, answer: text, for: question) { scan throws(GradingError) in
@@ -46,9 +47,10 @@ public struct Grader {
                     words: scan.words(ofStatement: statement), commas: scan.commas(ofStatement: statement),
                     hasClause: scan.hasClause(statement: statement))
             }
-            for misconception in question.rubric.misconceptions {
+            for (misconception, compiled) in zip(question.rubric.misconceptions, compiled.misconceptions) {
                 let found = try scan.search(
-                    misconception.patterns, owner: "misconception '\(misconception.id)'", claim: .misconception)
+                    misconception.patterns, compiled: compiled, owner: "misconception '\(misconception.id)'",
+                    claim: .misconception)
                 if let mention = found.affirmed.first {
                     misconceptions.append(
                         MisconceptionResult(
@@ -56,17 +58,19 @@ public struct Grader {
                             evidence: mention.evidence, why: misconception.why))
                 }
             }
-            for concept in question.rubric.concepts
+            for (concept, compiled) in zip(question.rubric.concepts, compiled.concepts)
             where corrected.corrections.isEmpty || !concept.concept.toleratesTypos {
                 searches[concept.id] = try scan.search(
-                    concept.concept.patterns, owner: "concept '\(concept.id)'", claim: .concept)
+                    concept.concept.patterns, compiled: compiled, owner: "concept '\(concept.id)'", claim: .concept)
             }
         }
         if !corrected.corrections.isEmpty {
             try scanning(corrected, answer: text, for: question) { scan throws(GradingError) in
-                for concept in question.rubric.concepts where concept.concept.toleratesTypos {
+                for (concept, compiled) in zip(question.rubric.concepts, compiled.concepts)
+                where concept.concept.toleratesTypos {
                     searches[concept.id] = try scan.search(
-                        concept.concept.patterns, owner: "concept '\(concept.id)'", claim: .concept)
+                        concept.concept.patterns, compiled: compiled, owner: "concept '\(concept.id)'",
+                        claim: .concept)
                 }
             }
         }
@@ -103,8 +107,7 @@ public struct Grader {
                 try body(
                     AnswerScan(
                         bytes: bytes, normalized: normalized, original: answer, question: question,
-                        promptStems: prompts.of(question.prompt).stems, patterns: patterns,
-                        matcher: matcher))
+                        promptStems: prompts.of(question.prompt).stems, matcher: matcher))
             }
         }
         try result.get()
