@@ -3,12 +3,12 @@
 extension Stance {
     // MARK: Before the mention
 
-    static let negators: Set<String> = [
+    static let negators: WordSet = [
         "not", "never", "no", "neither", "nor", "cannot", "none", "nothing",
     ]
     /// Words that turn down what follows. Not "remove" or "drop" (ML answers remove duplicates and drop
     /// leaky features) and not "against" (answers compare against a baseline).
-    static let rejecters: Set<String> = [
+    static let rejecters: WordSet = [
         "avoid", "avoids", "avoided", "avoiding", "skip", "skips", "skipped", "skipping", "disable", "disables",
         "disabled", "disabling", "ditch", "ditched", "forgo", "forget", "abandon", "abandoned", "scrap", "scrapped",
         "ignore", "ignored", "ignoring", "unnecessary", "overkill", "pointless",
@@ -18,7 +18,7 @@ extension Stance {
     /// "leave out", "hold off", "steer clear", "throw away", "rip out", "give up", "skeptical of",
     /// "nobody needs". "rather" alone is a
     /// preference for what follows: "I'd rather roll back than patch".
-    static let rejectingPairs: [String: Set<String>] = [
+    static let rejectingPairs: WordKeyed<WordSet> = [
         "turn": ["off"], "turned": ["off"], "turning": ["off"], "switch": ["off"], "switched": ["off"],
         "rid": ["of"], "away": ["with"], "stop": ["using", "doing", "running"],
         "stopped": ["using", "doing", "running"], "instead": ["of"], "rather": ["than"],
@@ -30,35 +30,35 @@ extension Stance {
     ]
     /// What "nobody" must do to dismiss: "nobody needs a feature store", not "nobody had compared it to a
     /// baseline" (a story's situation) or "nobody writes the documents by hand" (automation).
-    static let dismissiveVerbs: Set<String> = [
+    static let dismissiveVerbs: WordSet = [
         "needs", "need", "cares", "care", "wants", "uses", "reads", "looks", "bothers", "misses", "missed", "asked",
     ]
     /// "not only X", "not just X", "no matter", "no doubt", "no worse than", "not more than": these affirm.
-    static let affirmingFollowers: Set<String> = [
+    static let affirmingFollowers: WordSet = [
         "only", "just", "merely", "simply", "matter", "doubt", "exception", "worse", "better", "less", "more",
         "fewer", "later", "sooner", "earlier", "lower", "higher", "greater", "smaller", "bigger", "slower", "faster",
     ]
     /// Words that make the rejection after them a warning: "it would be a mistake to skip the canary".
-    static let blame: Set<String> = [
+    static let blame: WordSet = [
         "mistake", "wrong", "dangerous", "reckless", "careless", "irresponsible", "risky", "foolish", "bad", "unwise",
     ]
     /// Words that open a condition: "if you don't track the data version, you can't reproduce the run".
-    static let conditions: Set<String> = ["if", "when", "whenever"]
+    static let conditions: WordSet = ["if", "when", "whenever"]
     /// Verbs that, before "without", dismiss what follows: "we can do without a feature store".
-    static let doingWithout: Set<String> = ["do", "live", "manage", "by", "cope"]
+    static let doingWithout: WordSet = ["do", "live", "manage", "by", "cope"]
 
     /// Verbs that report someone else's view: "she thought tracking tools were only for big teams" is the
     /// story's problem, not the candidate's stance. "I thought" and "we felt" are the candidate's own, and
     /// "says" is left out: "an answer that says X is unnecessary" turns X down.
-    static let reportedViews: Set<String> = [
+    static let reportedViews: WordSet = [
         "thought", "believed", "assumed", "felt", "claimed", "argued", "insisted", "complained", "worried", "figured",
     ]
-    static let firstPersons: Set<String> = ["i", "we", "i'd", "we'd"]
+    static let firstPersons: WordSet = ["i", "we", "i'd", "we'd"]
     /// How a statement or clause hands a practice to someone else before turning it down: "Sure, you can
     /// run KS tests…", "You could track licences per page…", "People will suggest tagging everything…",
     /// "The usual advice is…". Mentions before a
     /// "but" in such a statement are not the candidate's claim.
-    static let othersSuggestions: [String: Set<String>] = [
+    static let othersSuggestions: WordKeyed<WordSet> = [
         "sure": ["you", "there's", "there", "one"], "you": ["could"],
         "people": [
             "will", "would", "often", "usually", "always", "like", "love", "talk", "suggest", "say", "recommend",
@@ -69,21 +69,21 @@ extension Stance {
     ]
     /// What "the usual …" must be to hand the practice away: "the usual advice", not "the usual answer is
     /// hybrid" (the candidate's own choice).
-    static let suggestionNouns: Set<String> = ["advice", "pitch", "suggestion", "recommendation", "playbook", "line"]
+    static let suggestionNouns: WordSet = ["advice", "pitch", "suggestion", "recommendation", "playbook", "line"]
     /// What ends the part of a statement that reports someone else's suggestion.
-    static let turningWords: Set<String> = ["but", "however", "instead", "though", "yet", "whereas"]
+    static let turningWords: WordSet = ["but", "however", "instead", "though", "yet", "whereas"]
 
     // MARK: After the mention
 
     /// Words that, following a mention in its clause, turn it down: "X is overkill", "X isn't needed".
-    static let rejectingWords: Set<String> = [
+    static let rejectingWords: WordSet = [
         "unnecessary", "overkill", "pointless", "useless", "needless", "overrated", "waste", "optional",
         "formality", "nice-to-have", "distraction", "superfluous", "unneeded", "anecdotal", "bureaucracy",
         "hassle", "confuse", "confuses", "undermine", "undermines", "whack", "luxury", "theatre", "theater",
         "busywork", "over-engineering", "overengineering", "over-engineered", "overengineered", "gold-plating",
         "premature", "yagni", "box-ticking", "nonsense", "hype", "overhyped", "gimmick", "fad", "academic",
     ]
-    static let rejectingAfterNegation: Set<String> = [
+    static let rejectingAfterNegation: WordSet = [
         "needed", "necessary", "required", "worth", "matter", "matters", "help", "helps", "problem", "issue",
         "concern", "important", "useful", "bother", "need", "needs", "translate", "translates", "priority",
         "roadmap", "radar",
@@ -94,22 +94,22 @@ extension Stance {
         "problem", "issue", "concern", "need", "needs", "bother",
     ])
     /// Negations that only dismiss after a mention: "X is hardly worth it", "X rarely matters".
-    static let weakNegators: Set<String> = ["hardly", "rarely", "seldom", "barely", "scarcely", "little"]
+    static let weakNegators: WordSet = ["hardly", "rarely", "seldom", "barely", "scarcely", "little"]
     /// What a weak negation must be followed by to dismiss: "of little use", "rarely worth it".
     static let weakReasons = backReferenceReasons.union(["use", "value", "benefit", "point", "sense", "difference"])
     /// "doesn't tell you much", "won't add any value", "doesn't pay off", "doesn't make sense": a verb
     /// after a negation, and what it must be followed by (within two words) to dismiss.
-    static let dismissingAfterNegation: [String: Set<String>] = [
+    static let dismissingAfterNegation: WordKeyed<WordSet> = [
         "tell": ["much", "anything"], "add": ["value", "anything"], "pay": ["off"], "make": ["sense", "difference"],
         "buy": ["much", "anything"], "give": ["much", "anything"],
     ]
     /// "adds nothing", "buys you nothing", "brings little": a verb whose object is the negation.
-    static let givingVerbs: Set<String> = [
+    static let givingVerbs: WordSet = [
         "add", "adds", "buy", "buys", "bring", "brings", "give", "gives", "offer", "offers", "contribute",
         "contributes", "tell", "tells", "achieve", "achieves", "gain", "gains",
     ]
     /// "too much effort", "too much engineering work": what "too much" dismisses.
-    static let costs: Set<String> = [
+    static let costs: WordSet = [
         "effort", "work", "hassle", "trouble", "engineering", "bureaucracy", "complexity", "overhead", "paperwork",
         "ceremony", "process",
     ]
@@ -129,52 +129,52 @@ extension Stance {
             }
         }
     /// `rejectingPhrases` by their first word.
-    static let rejectingPhrasesByFirstWord = Dictionary(grouping: rejectingPhrases, by: { $0[0] })
+    static let rejectingPhrasesByFirstWord = WordKeyed(Dictionary(grouping: rejectingPhrases, by: { $0[0] }))
     /// Who a dismissal can be scoped to without dismissing the practice: "none of that matters to the
     /// data scientists day to day" (the platform hides it from them).
-    static let scopingWords: Set<String> = ["to"]
+    static let scopingWords: WordSet = ["to"]
 
     // MARK: Pronouns
 
-    static let pronouns: Set<String> = ["it", "them", "that", "this", "those", "these"]
+    static let pronouns: WordSet = ["it", "them", "that", "this", "those", "these"]
     /// Pronouns that open a clause about what came before: "that's overkill", "which isn't needed".
-    static let openingPronouns: Set<String> = [
+    static let openingPronouns: WordSet = [
         "it", "that", "this", "those", "these", "which", "it's", "that's", "this's", "all",
     ]
     /// Verbs that turn down a pronoun after them, besides the rejecters: "I'd scrap it". Not "cut" ("cut
     /// that part of the bill").
-    static let pronounRejecters: Set<String> = rejecters.subtracting(["ignore", "ignored", "ignoring"]).union([
+    static let pronounRejecters: WordSet = rejecters.subtracting(["ignore", "ignored", "ignoring"]).union([
         "scrap", "scrapped",
     ])
     /// Pronouns that stand for a noun only when no noun follows: "avoid that" but not "skip that step".
-    static let demonstratives: Set<String> = ["that", "this", "those", "these"]
+    static let demonstratives: WordSet = ["that", "this", "those", "these"]
     /// What may follow a demonstrative that stands for a noun: "skip that altogether", "avoid this for now".
-    static let afterObject: Set<String> = [
+    static let afterObject: WordSet = [
         "and", "or", "but", "because", "so", "entirely", "altogether", "completely", "too", "as", "for", "in", "on",
         "at", "until", "unless", "if", "now", "anyway", "then",
     ]
     /// Words that may open a clause before its pronoun: "but that's overkill", "so none of that".
-    static let connectives: Set<String> = ["but", "so", "and", "then", "though", "honestly", "frankly", "really"]
+    static let connectives: WordSet = ["but", "so", "and", "then", "though", "honestly", "frankly", "really"]
     /// A concession after a dismissal takes it back: "that isn't needed often, but when it is, …", "a
     /// hassle to write, but they catch bugs".
-    static let concessions: Set<String> = ["but", "though", "yet", "still"]
-    static let concededSubjects: Set<String> = [
+    static let concessions: WordSet = ["but", "though", "yet", "still"]
+    static let concededSubjects: WordSet = [
         "when", "it", "it's", "they", "they're", "that", "that's", "this", "these", "those", "we", "i",
     ]
     /// Copulas that carry a whole list's verdict: "PSI, KS tests and nightly reports are all overkill".
-    static let copulas: Set<String> = ["is", "are", "was", "were", "seems", "seem", "sounds", "sound", "feels", "feel"]
+    static let copulas: WordSet = ["is", "are", "was", "were", "seems", "seem", "sounds", "sound", "feels", "feel"]
     /// Short answers to a question the answer asked itself: "Drift detection? Never." "Not for us."
-    static let curtAnswers: Set<String> = ["nope", "nah", "no", "never", "not"]
+    static let curtAnswers: WordSet = ["nope", "nah", "no", "never", "not"]
     /// All the words a curt answer may have: "Not for us.", "No way.", "Not really."
     static let curtWords = curtAnswers.union(["for", "us", "really", "here", "needed", "worth", "it", "way", "chance"])
 
     // MARK: Misconceptions
 
     /// Words that report a wrong claim rather than make it: "a common mistake is ...", "... is a myth".
-    static let disavowals: Set<String> = [
+    static let disavowals: WordSet = [
         "myth", "mistake", "misconception", "fallacy", "pitfall", "trap", "tempting", "naive", "naively",
         "wrong", "false", "untrue", "incorrect", "misleading",
     ]
-    static let reportingVerbs: Set<String> = ["think", "thinks", "assume", "assumes", "believe", "believes", "claim"]
-    static let reporters: Set<String> = ["people", "teams", "some", "many", "often", "folks", "everyone"]
+    static let reportingVerbs: WordSet = ["think", "thinks", "assume", "assumes", "believe", "believes", "claim"]
+    static let reporters: WordSet = ["people", "teams", "some", "many", "often", "folks", "everyone"]
 }

@@ -12,7 +12,7 @@ struct StanceWords {
     ]
     /// A subject after "and" starts a clause of its own: in "I never deploy on Fridays and we roll back in
     /// one command" the "never" stops at "and".
-    static let subjects: Set<String> = [
+    static let subjects: WordSet = [
         "i", "we", "you", "they", "he", "she", "there", "i'd", "we'd", "you'd", "they'd", "i'll", "we'll",
         "i'm", "we're", "they're", "you're", "i've", "we've",
     ]
@@ -31,6 +31,7 @@ struct StanceWords {
     init(_ statement: StatementWords, _ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) {
         let first = statement.countOfWords(endingBy: range.lowerBound)
         var words: [String] = []
+        words.reserveCapacity(statement.countOfWords(startingBefore: range.upperBound) - first)
         var starts: [Int] = [0]
         var index = first
         while !range.isEmpty, index < statement.words.count, statement.wordRanges[index].lowerBound < range.upperBound {
