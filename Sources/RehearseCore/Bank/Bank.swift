@@ -43,7 +43,7 @@ public struct Bank: Sendable {
 /// Every pattern of the bank, looked up by its source text and compiled once per process: all at once by
 /// a full load (which must compile each pattern to report the invalid ones), or each on first use when
 /// the bank came from `BankCache`, whose patterns all compiled when the cache was written; so listing
-/// the bank, or grading one question, compiles nothing it does not run. Copies share the compiled
+/// the bank compiles nothing, and grading compiles the patterns of the questions it grades. Copies share the compiled
 /// patterns (`Pattern` is a class), so passing the bank around compiles nothing again.
 public struct PatternLibrary: Sendable {
     private let storage: Storage

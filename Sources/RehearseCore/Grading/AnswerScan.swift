@@ -111,6 +111,7 @@ struct AnswerScan {
     {
         var result = MentionSearch()
         let heedsNegation = claim == .misconception || question.rubric.negationTurnsConceptsDown
+        precondition(sources.count == compiled.count, "a compiled pattern for each source")
         for (source, pattern) in zip(sources, compiled) {
             guard let pattern else {
                 throw .patternNotCompiled(question: question.id, pattern: source)

@@ -38,7 +38,7 @@ public struct Grader {
         var searches: [String: MentionSearch] = [:]
         var misconceptions: [MisconceptionResult] = []
         var lists: [Int: ConceptAssessment.ListShape] = [:]
-        let compiled = patterns.of(question)
+        let questionPatterns = patterns.of(question)
         // Concepts that tolerate typos read the corrected text; the rest, and misconceptions (a guess at
         // what the candidate meant must never cost points), read the answer as written.
         try scanning(exact, answer: text, for: question) { scan throws(GradingError) in
@@ -47,7 +47,7 @@ public struct Grader {
                     words: scan.words(ofStatement: statement), commas: scan.commas(ofStatement: statement),
                     hasClause: scan.hasClause(statement: statement))
             }
-            for (misconception, compiled) in zip(question.rubric.misconceptions, compiled.misconceptions) {
+            for (misconception, compiled) in zip(question.rubric.misconceptions, questionPatterns.misconceptions) {
                 let found = try scan.search(
                     misconception.patterns, compiled: compiled, owner: "misconception '\(misconception.id)'",
                     claim: .misconception)
@@ -58,7 +58,7 @@ public struct Grader {
                             evidence: mention.evidence, why: misconception.why))
                 }
             }
-            for (concept, compiled) in zip(question.rubric.concepts, compiled.concepts)
+            for (concept, compiled) in zip(question.rubric.concepts, questionPatterns.concepts)
             where corrected.corrections.isEmpty || !concept.concept.toleratesTypos {
                 searches[concept.id] = try scan.search(
                     concept.concept.patterns, compiled: compiled, owner: "concept '\(concept.id)'", claim: .concept)
@@ -66,7 +66,7 @@ public struct Grader {
         }
         if !corrected.corrections.isEmpty {
             try scanning(corrected, answer: text, for: question) { scan throws(GradingError) in
-                for (concept, compiled) in zip(question.rubric.concepts, compiled.concepts)
+                for (concept, compiled) in zip(question.rubric.concepts, questionPatterns.concepts)
                 where concept.concept.toleratesTypos {
                     searches[concept.id] = try scan.search(
                         concept.concept.patterns, compiled: compiled, owner: "concept '\(concept.id)'",

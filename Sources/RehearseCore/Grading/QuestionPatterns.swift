@@ -2,6 +2,7 @@ import PCRE2
 
 /// Each question's compiled patterns, looked up in the bank's library once per question rather than
 /// once per pattern and answer: a library lookup hashes the pattern's whole source and takes a lock.
+/// One `Grader`'s, used on one thread, as `PromptWords` is.
 final class QuestionPatterns {
     struct Compiled {
         /// The rubric they were looked up for: a question changed in memory under the same id (drafting,

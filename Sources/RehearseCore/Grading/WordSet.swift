@@ -30,7 +30,7 @@ struct WordKeyed<Value: Sendable>: ExpressibleByDictionaryLiteral, Sendable {
     }
 
     init(dictionaryLiteral elements: (String, Value)...) {
-        self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        self.init(Dictionary(uniqueKeysWithValues: elements))
     }
 
     subscript(word: String) -> Value? { filter.mayContain(word) ? values[word] : nil }

@@ -10,11 +10,15 @@ struct WordSetTests {
         "not", "no", "never", "nope", "k", "K", "\u{212A}", "n\u{2019}t", "can't", "cannot", "", " ", "no-one",
         "caf\u{E9}", "cafe\u{301}", "nó", "n", "nothing", "nothingness", String(repeating: "a", count: 40), "NOT",
         "don't", "do", "1", "one", ";", "\u{37E}", "`", "\u{1FEF}", "why bother",
+        String(repeating: "b", count: 31), String(repeating: "b", count: 32),
     ]
 
     @Test("A set of plain words answers as Set<String> for every probe")
     func plainSet() {
-        let words: Set<String> = ["not", "never", "no", "cannot", "no-one", "don't", "1", "why bother", "k"]
+        let words: Set<String> = [
+            "not", "never", "no", "cannot", "no-one", "don't", "1", "why bother", "k",
+            String(repeating: "b", count: 31),
+        ]
         let filtered = WordSet(words)
         for probe in Self.probes { #expect(filtered.contains(probe) == words.contains(probe), "\(probe)") }
     }
