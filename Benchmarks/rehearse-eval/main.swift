@@ -97,8 +97,7 @@ for scoring in [ScoringCurve.calibrated, .sqrt, .linear] {
                                 var options = RubricDrafter.Options()
                                 options.scoring = scoring
                                 options.maximumConcepts = maximumConcepts
-                                options.namedOnly = namedOnly
-                                options.negation = negation
+                                options.grading = GradingRules(namedOnly: namedOnly, negation: negation)
                                 options.matchesWholeWords = wholeWords
                                 options.keepsMainIdea = keepsMainIdea
                                 options.weighsKeyTerms = weighs

@@ -109,7 +109,7 @@ public struct Rubric: Codable, Sendable, Hashable {
     public var grading: GradingRules { GradingRules(namedOnly: namedOnly, negation: negation) }
 
     /// Whether a negated mention of a concept is turned down (`NegationRule`).
-    public var negationTurnsConceptsDown: Bool { grading.negation == .counts }
+    public var negationTurnsConceptsDown: Bool { grading.turnsNegatedMentionsDown }
 
     public var totalWeight: Double { concepts.reduce(0) { $0 + $1.weight } }
 }

@@ -99,8 +99,8 @@ public struct DraftCompletion {
             id: draft.id, domain: draft.domain, kind: draft.kind, prompt: draft.prompt,
             sampleAnswer: draft.sampleAnswer,
             rubric: Rubric(
-                concepts: concepts, misconceptions: misconceptions, scoring: draft.scoring, namedOnly: draft.namedOnly,
-                negation: draft.negation),
+                concepts: concepts, misconceptions: misconceptions, scoring: draft.scoring,
+                namedOnly: draft.grading.namedOnly, negation: draft.grading.negation),
             examples: draft.examples.map { example in
                 let range = RubricExample.defaultRange(for: example.level)
                 return RubricExample(
@@ -173,8 +173,9 @@ public struct DraftCompletion {
         let clauses = sentences.flatMap {
             $0.split(whereSeparator: { ";:,".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
         }
-        if let partial = partial(sentences, score: score) ?? partial(clauses, joinedBy: ", ", score: score)
-            ?? partial(openingWordsOf: draft.sampleAnswer, score: score)
+        if let partial = partial(among: Self.runs(of: sentences), score: score)
+            ?? partial(among: Self.runs(of: clauses, joinedBy: ", "), score: score)
+            ?? partial(among: Self.openings(of: draft.sampleAnswer), score: score)
         {
             examples.append(partial)
         }
@@ -194,8 +195,7 @@ public struct DraftCompletion {
         }
         let top = heaviest.prefix(3).compactMap { names[$0] }
         // One refusal per sentence: a negation reaches only a few words into its clause.
-        let grading = GradingRules(namedOnly: draft.namedOnly, negation: draft.negation)
-        if ExampleRequirements(for: draft.kind, grading: grading).asks(for: .negated) {
+        if ExampleRequirements(for: draft.kind, grading: draft.grading).asks(for: .negated) {
             examples.append(
                 DraftExample(
                     level: .negated,
@@ -203,7 +203,7 @@ public struct DraftCompletion {
                         .joined(separator: " ") + " None of that is needed here."))
         }
         examples.append(
-            draft.namedOnly == .full
+            draft.grading.namedOnly == .full
                 ? DraftExample(
                     level: .buzzword,
                     answer: "It is really important, and a robust, holistic approach to it is key.",
@@ -247,26 +247,11 @@ public struct DraftCompletion {
         "It was a challenge. It got handled. It turned out fine.",
     ]
 
-    /// Part of the sample answer that scores as a partial answer: the run of sentences closest to 60.
-    /// With `runs: false`, each of `sentences` is tried on its own.
-    private func partial(
-        _ sentences: [String], joinedBy separator: String = " ", score: (String) -> Grade?, runs: Bool = true
-    ) -> DraftExample? {
-        var candidates: [[String]] = []
-        if runs {
-            // Every run of consecutive sentences short of the whole answer.
-            for start in sentences.indices {
-                for end in (start + 1)...sentences.count where end - start < sentences.count {
-                    candidates.append(Array(sentences[start..<end]))
-                }
-            }
-            candidates.append(sentences.enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
-        } else {
-            candidates = sentences.map { [$0] }
-        }
+    /// The candidate closest to 60 in the partial range that still misses something.
+    private func partial(among candidates: [String], score: (String) -> Grade?) -> DraftExample? {
         let range = RubricExample.defaultRange(for: .partial)
-        let graded = candidates.compactMap { parts -> (String, Grade)? in
-            var answer = parts.joined(separator: separator)
+        let graded = candidates.compactMap { candidate -> (String, Grade)? in
+            var answer = candidate
             if let last = answer.last, !".!?".contains(last) { answer += "." }
             return score(answer).map { (answer, $0) }
         }.filter { range.contains($0.1.score) && !$0.1.missing.isEmpty }
@@ -276,13 +261,24 @@ public struct DraftCompletion {
             note: "Drafted: part of the sample answer.")
     }
 
-    /// The sample's first words, as many as score closest to 60 in the partial range.
-    private func partial(openingWordsOf sample: String, score: (String) -> Grade?) -> DraftExample? {
+    /// Every run of consecutive parts short of the whole answer, and every other part.
+    private static func runs(of parts: [String], joinedBy separator: String = " ") -> [String] {
+        var runs: [[String]] = []
+        for start in parts.indices {
+            for end in (start + 1)...parts.count where end - start < parts.count {
+                runs.append(Array(parts[start..<end]))
+            }
+        }
+        runs.append(parts.enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
+        return runs.map { $0.joined(separator: separator) }
+    }
+
+    /// The sample's first words, one word more each time, short of the whole sample.
+    private static func openings(of sample: String) -> [String] {
         let words = sample.split(whereSeparator: \.isWhitespace).map(String.init)
-        let openings = (1..<max(words.count, 1)).map {
+        return (1..<max(words.count, 1)).map {
             String(words.prefix($0).joined(separator: " ").reversed().drop { ",;:-".contains($0) }.reversed())
         }
-        return partial(openings, score: score, runs: false)
     }
 
     /// How a drafted answer names each concept: the term, or the words of the sample that earned it.

@@ -70,12 +70,11 @@ public struct RubricDraft: Sendable {
     public var examples: [DraftExample] = []
     public var options: [ChoiceOption] = []
     public var scoring: ScoringCurve
-    public var namedOnly: NamedOnlyCredit = .default
-    public var negation: NegationRule = .default
+    public var grading = GradingRules()
 
     /// The rules that differ from the default, as the inside of `grading: {...}`; nil when none does.
     private var gradingYAML: String? {
-        let rules = GradingRules(namedOnly: namedOnly, negation: negation).nonDefault.map(\.yaml)
+        let rules = grading.nonDefault.map(\.yaml)
         return rules.isEmpty ? nil : rules.joined(separator: ", ")
     }
 

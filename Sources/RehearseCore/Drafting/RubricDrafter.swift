@@ -18,10 +18,8 @@ public struct RubricDrafter {
         public var matchesWholeWords = true
         public var maximumConcepts = 12
         public var scoring: ScoringCurve = .calibrated
-        /// Written as `grading: {named_only: full}` when not the default.
-        public var namedOnly: NamedOnlyCredit = .default
-        /// Written as `grading: {negation: ignored}` when not the default.
-        public var negation: NegationRule = .default
+        /// Written as `grading: {...}` where a rule is not the default.
+        public var grading = GradingRules()
         /// Keeps the words an interview answer pads with ("once", "first", "each") and numbers and
         /// one- or two-letter names: in a one-line answer "at least once" or "N operations" is the point.
         public var keepsEveryWord = false
@@ -37,8 +35,7 @@ public struct RubricDrafter {
             var options = Options()
             options.scoring = .sqrt
             options.maximumConcepts = 30
-            options.namedOnly = .full
-            options.negation = .ignored
+            options.grading = GradingRules(namedOnly: .full, negation: .ignored)
             options.matchesWholeWords = false
             options.keepsEveryWord = true
             return options
@@ -105,7 +102,7 @@ public struct RubricDrafter {
         }
         return RubricDraft(
             id: id, domain: domain, kind: kind, prompt: prompt, sampleAnswer: sampleAnswer, concepts: concepts,
-            scoring: options.scoring, namedOnly: options.namedOnly, negation: options.negation)
+            scoring: options.scoring, grading: options.grading)
     }
 
     /// The terms worth a concept: the prompt's words left out but for its main idea, then the most

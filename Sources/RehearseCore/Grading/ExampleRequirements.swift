@@ -32,7 +32,7 @@ public struct ExampleRequirements: Sendable {
             blindStrong = 1
             misconceptions = 0
         }
-        if grading.negation == .ignored { counts.removeAll { $0.level == .negated } }
+        if !grading.turnsNegatedMentionsDown { counts.removeAll { $0.level == .negated } }
     }
 
     public func asks(for level: RubricExample.Level) -> Bool { counts.contains { $0.level == level } }

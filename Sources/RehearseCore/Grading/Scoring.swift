@@ -158,6 +158,9 @@ public struct GradingRules: Codable, Sendable, Hashable {
         self.negation = negation ?? .default
     }
 
+    /// Whether the stance check turns a concept's negated mention down (`NegationRule.counts`).
+    public var turnsNegatedMentionsDown: Bool { negation == .counts }
+
     /// `key: value` and what the rule does, for each rule not at its default.
     public var nonDefault: [(yaml: String, effect: String)] {
         [

@@ -10,17 +10,15 @@ import Testing
 struct NegationRuleTests {
     static let negatedAnswer = "We would not retrain the model; recent data is not needed."
 
-    func grade(_ answer: String, grading: String?) throws -> Grade {
-        try QualityFixtureBank.gradeStaleModel(answer, grading: grading)
-    }
-
     func matched(_ grade: Grade) -> Set<String> { Set(grade.concepts.filter(\.matched).map(\.id)) }
 
     @Test("A negated mention earns its concept under negation: ignored, and is turned down by default")
     func negatedMention() throws {
-        let strict = try grade(Self.negatedAnswer, grading: nil)
-        let explicit = try grade(Self.negatedAnswer, grading: "grading: {negation: counts}")
-        let ignored = try grade(Self.negatedAnswer, grading: "grading: {negation: ignored}")
+        let strict = try QualityFixtureBank.gradeStaleModel(Self.negatedAnswer, grading: nil)
+        let explicit = try QualityFixtureBank.gradeStaleModel(
+            Self.negatedAnswer, grading: "grading: {negation: counts}")
+        let ignored = try QualityFixtureBank.gradeStaleModel(
+            Self.negatedAnswer, grading: "grading: {negation: ignored}")
         #expect(matched(strict).isDisjoint(with: ["retraining", "recent-data"]))
         #expect(strict.concepts.contains { $0.id == "retraining" && $0.negatedMention != nil })
         #expect(matched(ignored).isSuperset(of: ["retraining", "recent-data"]))
